@@ -1,0 +1,26 @@
+package org.ncbgateway.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The single `ncb` executable: one subcommand per verb of the federation's command line. */
+@Command(name = "ncb", mixinStandardHelpOptions = true, version = "ncb-gateway 0.1.0",
+        description = "Gateway of a national bureau, regional hub or secretariat.")
+public final class Ncb implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Ncb());
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a verb is required");
+    }
+}

@@ -1,0 +1,2 @@
+/** The message envelope shared by every capability: header, kinds, reason codes. */
+package org.ncbgateway.message;
