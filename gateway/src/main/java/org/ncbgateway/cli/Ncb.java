@@ -1,11 +1,15 @@
 package org.ncbgateway.cli;
 
+import org.ncbgateway.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The single `ncb` executable: one subcommand per verb of the federation's command line. */
 @Command(name = "ncb", mixinStandardHelpOptions = true, version = "ncb-gateway 0.1.0",
-        description = "Gateway of a national bureau, regional hub or secretariat.")
+        description = "Gateway of a national bureau, regional hub or secretariat.",
+        subcommands = {
+                BenchCommand.class,
+        })
 public final class Ncb implements Runnable {
 
     @CommandLine.Spec
