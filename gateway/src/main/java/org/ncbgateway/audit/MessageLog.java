@@ -1,0 +1,227 @@
+package org.ncbgateway.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's append-only, hash-chained message log (SPEC section 8, docs/message-log.md).
+ *
+ * <p>Thread-safe. One writer thread takes every pending append, writes the batch to the open segment and
+ * forces it once (group commit); {@link #append} returns the entry's sequence number only after that
+ * force, so an event is durable before the message it concerns is acknowledged to anyone.
+ */
+public final class MessageLog implements AutoCloseable {
+
+    /** Default size at which a new segment is started. */
+    public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
+    private static final int MAX_BATCH = 256;
+    private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
+
+    private final Path dir;
+    private final String node;
+    private final TornTail tornTail;
+    private final SegmentWriter writer;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile ChainHead durableHead;
+    private volatile boolean closed;
+    private volatile IOException failure;
+
+    private record Pending(EntryContent.OverHead content, CompletableFuture<Long> done) {
+    }
+
+    private static final Pending STOP = new Pending(null, null);
+
+    private MessageLog(Path dir, String node, long segmentBytes) throws IOException {
+        this.dir = dir;
+        this.node = node;
+        LogRecovery.Result recovered = LogRecovery.recover(dir);
+        this.tornTail = recovered.tornTail();
+        this.writer = new SegmentWriter(dir, recovered.openSegment(), recovered.head(), segmentBytes);
+        this.durableHead = recovered.head();
+        this.thread = new Thread(this::writeLoop, "ncb-log-writer-" + node);
+        thread.setDaemon(true);
+        thread.start();
+        if (tornTail != null) {
+            LOG.warn("event=log_torn_tail_truncated node={} file={} offset={} truncatedBytes={} lastGoodSeq={} reason=\"{}\"",
+                    node, tornTail.file().getFileName(), tornTail.offset(), tornTail.truncatedBytes(),
+                    tornTail.lastGoodSeq(), tornTail.reason());
+            appendContent(head -> new EntryContent(new EntryMeta(EntryType.RECOVERED, Instant.now(), node, null,
+                    null, null, null, tornTail.describe(), null, null), new byte[0]));
+        }
+    }
+
+    /** Opens (creating if needed) the log in {@code dir}, recovering from a torn tail left by a crash. */
+    public static MessageLog open(Path dir, String node) throws IOException {
+        return open(dir, node, DEFAULT_SEGMENT_BYTES);
+    }
+
+    public static MessageLog open(Path dir, String node, long segmentBytes) throws IOException {
+        Objects.requireNonNull(node, "node");
+        Files.createDirectories(dir);
+        return new MessageLog(dir, node, segmentBytes);
+    }
+
+    /** Appends a message event; returns its sequence number once it is on disk. */
+    public long append(LogEvent event) {
+        return await(appendAsync(event));
+    }
+
+    /** Appends without waiting; the future completes with the sequence number once the entry is on disk. */
+    public CompletableFuture<Long> appendAsync(LogEvent event) {
+        EntryMeta meta = EntryMeta.forEvent(node, event);
+        byte[] wire = event.wireUnsafe();
+        return enqueue(head -> new EntryContent(meta, wire));
+    }
+
+    /** Appends an entry built from the head it follows (seals, countersignatures); returns once durable. */
+    public long appendContent(EntryContent.OverHead content) {
+        return await(enqueue(content));
+    }
+
+    /** The last entry known to be on disk. */
+    public ChainHead head() {
+        return durableHead;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The torn tail cut off when this log was opened, if any. */
+    public Optional<TornTail> tornTail() {
+        return Optional.ofNullable(tornTail);
+    }
+
+    private CompletableFuture<Long> enqueue(EntryContent.OverHead content) {
+        if (failure != null) {
+            throw new UncheckedIOException("message log of " + node + " failed earlier", failure);
+        }
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        synchronized (queue) {
+            if (closed) {
+                throw new IllegalStateException("message log of " + node + " is closed");
+            }
+            queue.add(new Pending(content, done));
+        }
+        return done;
+    }
+
+    private long await(CompletableFuture<Long> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the log of " + node, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException("message log of " + node + " could not write", io);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        boolean stop = false;
+        while (!stop) {
+            batch.clear();
+            seqs.clear();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            try {
+                for (Pending pending : batch) {
+                    stop |= pending == STOP;
+                    seqs.add(pending == STOP ? null : writeOne(pending));
+                }
+                writer.force();
+            } catch (IOException e) {
+                fail(batch, e);
+                return;
+            }
+            durableHead = writer.head();
+            for (int i = 0; i < batch.size(); i++) {
+                Long seq = seqs.get(i);
+                if (seq != null) {
+                    batch.get(i).done().complete(seq);
+                }
+            }
+        }
+    }
+
+    /** Writes one entry; a content that cannot be built fails alone, before anything reaches the file. */
+    private Long writeOne(Pending pending) throws IOException {
+        EntryContent content;
+        try {
+            content = pending.content().create(writer.head());
+            return writer.append(content);
+        } catch (RuntimeException e) {
+            pending.done().completeExceptionally(e);
+            return null;
+        }
+    }
+
+    private void fail(List<Pending> batch, IOException e) {
+        failure = e;
+        LOG.error("event=log_write_failed node={} dir={} reason=\"{}\"", node, dir, e.getMessage());
+        batch.forEach(p -> {
+            if (p.done() != null) {
+                p.done().completeExceptionally(e);
+            }
+        });
+        Pending rest;
+        while ((rest = queue.poll()) != null) {
+            if (rest.done() != null) {
+                rest.done().completeExceptionally(e);
+            }
+        }
+    }
+
+    /** Writes everything pending, forces it and closes the segment. */
+    @Override
+    public void close() throws IOException {
+        synchronized (queue) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writer.close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
