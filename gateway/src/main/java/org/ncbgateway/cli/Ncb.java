@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Gateway of a national bureau, regional hub or secretariat.",
         subcommands = {
                 BenchCommand.class,
+                StatusCommand.class,
         })
 public final class Ncb implements Runnable {
 

@@ -1,0 +1,123 @@
+package org.ncbgateway.gateway;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a node's properties file. Every fixed key can be overridden by the environment variable
+ * {@code NCB_<KEY>} (upper case, dots and dashes as underscores: {@code data.dir} by {@code NCB_DATA_DIR}).
+ * Relative paths are resolved against the folder of the file, so a configuration can travel with its
+ * federation material. Unknown keys are refused: a misspelt key would otherwise silently fall back to a default.
+ */
+public final class NodeConfigLoader {
+
+    static final Set<String> KEYS = Set.of("node.code", "federation.dir", "keystore.dir", "password.file",
+            "directory.file", "data.dir", "broker.listen", "broker.url", "drop.dir", "delivery.dir");
+    private static final Pattern PEER_KEY = Pattern.compile("^peer\\.([A-Z0-9-]+)\\.endpoint$");
+
+    private NodeConfigLoader() {
+    }
+
+    public static NodeConfig load(Path file) {
+        return load(file, System.getenv());
+    }
+
+    public static NodeConfig load(Path file, Map<String, String> environment) {
+        Properties properties = read(file);
+        Map<String, String> values = new TreeMap<>();
+        Map<String, HostPort> peers = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            String value = properties.getProperty(key).trim();
+            Matcher peer = PEER_KEY.matcher(key);
+            if (peer.matches()) {
+                peers.put(peer.group(1), hostPort(file + ": " + key, value));
+            } else if (KEYS.contains(key)) {
+                values.put(key, value);
+            } else {
+                throw new NodeConfigException(file + ": unknown key '" + key + "' (known: "
+                        + String.join(", ", new TreeSet<>(KEYS))
+                        + ", peer.<CODE>.endpoint)");
+            }
+        }
+        for (String key : KEYS) {
+            String variable = environmentVariable(key);
+            String override = environment.get(variable);
+            if (override != null && !override.isBlank()) {
+                values.put(key, override.trim());
+            }
+        }
+        return build(file, values, peers);
+    }
+
+    /** The environment variable that overrides a key. */
+    public static String environmentVariable(String key) {
+        return "NCB_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static NodeConfig build(Path file, Map<String, String> values, Map<String, HostPort> peers) {
+        Path base = file.toAbsolutePath().getParent();
+        String code = required(file, values, "node.code");
+        Path federation = path(base, required(file, values, "federation.dir"));
+        Path keystores = optionalPath(base, values, "keystore.dir").orElse(federation.resolve("nodes").resolve(code));
+        Path passwords = optionalPath(base, values, "password.file").orElse(keystores.resolve("password"));
+        Path directory = optionalPath(base, values, "directory.file").orElse(federation.resolve("directory.p7s"));
+        Path data = path(base, required(file, values, "data.dir"));
+        Optional<String> brokerUrl = Optional.ofNullable(values.get("broker.url")).filter(s -> !s.isBlank());
+        HostPort listen = hostPort(file + ": broker.listen", values.getOrDefault("broker.listen", "127.0.0.1:0"));
+        if (brokerUrl.isEmpty() && !values.containsKey("broker.listen")) {
+            throw new NodeConfigException(file + ": broker.listen is required when broker.url is not set");
+        }
+        Path drop = optionalPath(base, values, "drop.dir").orElse(data.resolve("drop"));
+        Path delivery = optionalPath(base, values, "delivery.dir").orElse(data.resolve("delivery"));
+        return new NodeConfig(code, federation, keystores, passwords, directory, data, listen, brokerUrl,
+                drop, delivery, peers);
+    }
+
+    private static Properties read(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new NodeConfigException(file + ": cannot read node configuration: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new NodeConfigException(file + ": malformed properties: " + e.getMessage(), e);
+        }
+        return properties;
+    }
+
+    private static String required(Path file, Map<String, String> values, String key) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            throw new NodeConfigException(file + ": " + key + " is required (or set " + environmentVariable(key) + ")");
+        }
+        return value;
+    }
+
+    private static Optional<Path> optionalPath(Path base, Map<String, String> values, String key) {
+        return Optional.ofNullable(values.get(key)).filter(s -> !s.isBlank()).map(v -> path(base, v));
+    }
+
+    private static Path path(Path base, String value) {
+        return base.resolve(value).normalize();
+    }
+
+    private static HostPort hostPort(String place, String value) {
+        try {
+            return HostPort.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new NodeConfigException(place + ": " + e.getMessage(), e);
+        }
+    }
+}
