@@ -1,0 +1,45 @@
+package org.ncbgateway.audit;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Objects;
+import org.ncbgateway.message.ReasonCode;
+import org.ncbgateway.message.RejectedException;
+import org.ncbgateway.pki.CertificateTrust;
+import org.ncbgateway.pki.KeyPurpose;
+
+/**
+ * Trust in a signing certificate from the federation root alone, for an auditor who has no directory:
+ * issued by the root, valid at the time, a signing key. Revocation needs the directories in force.
+ */
+public final class RootOnlyTrust implements CertificateTrust {
+
+    private static final int DIGITAL_SIGNATURE = 0;
+    private final X509Certificate root;
+
+    public RootOnlyTrust(X509Certificate root) {
+        this.root = Objects.requireNonNull(root, "root");
+    }
+
+    @Override
+    public void check(X509Certificate certificate, KeyPurpose purpose, Instant at) throws RejectedException {
+        String subject = certificate.getSubjectX500Principal().getName();
+        try {
+            certificate.verify(root.getPublicKey(), AuditCrypto.BC);
+        } catch (GeneralSecurityException e) {
+            throw new RejectedException(ReasonCode.CERT_UNTRUSTED, "certificate '" + subject
+                    + "' is not signed by the federation root");
+        }
+        if (at.isBefore(certificate.getNotBefore().toInstant()) || at.isAfter(certificate.getNotAfter().toInstant())) {
+            throw new RejectedException(ReasonCode.CERT_EXPIRED, "certificate '" + subject + "' not valid at " + at
+                    + " (valid " + certificate.getNotBefore().toInstant() + " to "
+                    + certificate.getNotAfter().toInstant() + ")");
+        }
+        boolean[] usage = certificate.getKeyUsage();
+        if (purpose == KeyPurpose.SIGNING && (usage == null || !usage[DIGITAL_SIGNATURE])) {
+            throw new RejectedException(ReasonCode.CERT_UNTRUSTED, "certificate '" + subject
+                    + "' is not a signing certificate");
+        }
+    }
+}
