@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchCommand.class,
                 StatusCommand.class,
+                ValidateCommand.class,
         })
 public final class Ncb implements Runnable {
 
