@@ -1,0 +1,93 @@
+package org.ncbgateway.transport;
+
+import java.security.cert.X509Certificate;
+import java.util.Set;
+import javax.security.auth.Subject;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.apache.activemq.artemis.spi.core.security.jaas.RolePrincipal;
+import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
+import org.apache.activemq.artemis.utils.CertificateUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Certificate login without JAAS. A connection over the TLS acceptor is the node named by its verified
+ * client certificate and gets the role {@code peer}; a connection from inside this JVM (in-VM) is the
+ * node's own gateway and gets the role {@code gateway}. User names and passwords are ignored: a peer
+ * cannot talk its way into another identity.
+ */
+final class CertificateSecurityManager implements ActiveMQSecurityManager5 {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CertificateSecurityManager.class);
+
+    private final String nodeCode;
+
+    CertificateSecurityManager(String nodeCode) {
+        this.nodeCode = nodeCode;
+    }
+
+    @Override
+    public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
+        if (connection == null) {
+            return null;
+        }
+        if (connection.getTransportConnection() instanceof InVMConnection) {
+            return subject(nodeCode, Roles.GATEWAY);
+        }
+        X509Certificate[] chain = CertificateUtil.getCertsFromConnection(connection);
+        if (chain == null || chain.length == 0) {
+            LOG.warn("event=peer-refused node={} remote={} reason=\"no client certificate\"",
+                    nodeCode, connection.getRemoteAddress());
+            return null;
+        }
+        try {
+            String peer = PeerIdentity.nodeCode(chain[0]);
+            LOG.info("event=peer-authenticated node={} peer={} remote={}", nodeCode, peer, connection.getRemoteAddress());
+            return subject(peer, Roles.PEER);
+        } catch (PeerIdentity.PeerRefusedException e) {
+            LOG.warn("event=peer-refused node={} remote={} reason=\"{}\"",
+                    nodeCode, connection.getRemoteAddress(), e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public boolean authorize(Subject subject, Set<Role> roles, CheckType checkType, String address) {
+        if (subject == null) {
+            return false;
+        }
+        for (RolePrincipal principal : subject.getPrincipals(RolePrincipal.class)) {
+            for (Role role : roles) {
+                if (role.getName().equals(principal.getName()) && checkType.hasRole(role)) {
+                    return true;
+                }
+            }
+        }
+        LOG.warn("event=access-denied node={} user={} check={} address={}",
+                nodeCode, subject.getPrincipals(UserPrincipal.class), checkType, address);
+        return false;
+    }
+
+    /** Password logins are never valid: identity comes from the connection alone. */
+    @Override
+    public boolean validateUser(String user, String password) {
+        return false;
+    }
+
+    @Override
+    public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
+        return false;
+    }
+
+    private static Subject subject(String user, String role) {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(user));
+        subject.getPrincipals().add(new RolePrincipal(role));
+        subject.setReadOnly();
+        return subject;
+    }
+}
