@@ -1,0 +1,231 @@
+package org.ncbgateway.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.bouncycastle.asn1.cms.AuthEnvelopedData;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
+import org.junit.jupiter.api.Test;
+import org.ncbgateway.message.MessageHeader;
+import org.ncbgateway.message.MessageKind;
+import org.ncbgateway.message.Priority;
+import org.ncbgateway.message.ReasonCode;
+import org.ncbgateway.message.RejectedException;
+import org.ncbgateway.notice.ValidationError;
+import org.ncbgateway.notice.ValidationReport;
+import org.ncbgateway.notice.ValidationStage;
+import org.ncbgateway.pki.NodeCredentials;
+
+/** One sealed message per way it can be wrong, each refused with its SPEC section 7 reason code. */
+class TamperMatrixTest {
+
+    private final SealFixture f = SealFixture.get();
+    private final MessageHeader header = f.header(MessageKind.DIFFUSION, "FR", "BE");
+    private final byte[] payload = SealFixture.diffusion("FR");
+
+    private byte[] inner() {
+        return Layers.signed(f.node("FR"), payload);
+    }
+
+    private byte[] middle() {
+        return Layers.enveloped(inner(), f.encryptionCerts("BE"));
+    }
+
+    private byte[] sealed() {
+        return Layers.outer(f.node("FR"), header, middle());
+    }
+
+    private RejectedException rejectedByBe(byte[] wire, ReasonCode expected) {
+        return rejected(f.opener("BE"), wire, expected);
+    }
+
+    private static RejectedException rejected(MessageOpener opener, byte[] wire, ReasonCode expected) {
+        RejectedException e = catchThrowableOfType(RejectedException.class, () -> opener.open(wire));
+        assertThat(e).as("expected a rejection with " + expected).isNotNull();
+        assertThat(e.code()).as(e.detail()).isEqualTo(expected);
+        assertThat(e.header()).as("header carried exactly when answered with a receipt")
+                .isEqualTo(expected.answeredWithReceipt() ? java.util.Optional.of(e.header().orElseThrow())
+                        : java.util.Optional.empty());
+        return e;
+    }
+
+    @Test
+    void the_untampered_message_opens() throws Exception {
+        assertThat(f.opener("BE").open(sealed()).payload()).isEqualTo(payload);
+    }
+
+    @Test
+    void rejects_a_flipped_byte_in_the_outer_layer() {
+        byte[] wire = Layers.flipWithin(sealed(), "\"payload\":\"".getBytes(StandardCharsets.UTF_8));
+        rejectedByBe(wire, ReasonCode.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void rejects_a_flipped_byte_in_the_middle_layer_ciphertext() {
+        byte[] middle = middle();
+        byte[] ciphertext = AuthEnvelopedData.getInstance(ContentInfo.getInstance(middle).getContent())
+                .getAuthEncryptedContentInfo().getEncryptedContent().getOctets();
+        byte[] tampered = Layers.flipWithin(middle, java.util.Arrays.copyOfRange(ciphertext, 0, 16));
+        RejectedException e = rejectedByBe(Layers.outer(f.node("FR"), header, tampered), ReasonCode.DECRYPT_FAILED);
+        assertThat(e.header()).contains(header);
+    }
+
+    @Test
+    void rejects_a_flipped_byte_in_the_inner_layer() {
+        byte[] inner = Layers.flipWithin(inner(), "locate".getBytes(StandardCharsets.UTF_8));
+        byte[] wire = Layers.outer(f.node("FR"), header, Layers.enveloped(inner, f.encryptionCerts("BE")));
+        rejectedByBe(wire, ReasonCode.INNER_SIGNATURE_INVALID);
+    }
+
+    @Test
+    void rejects_a_header_changed_after_signing() {
+        byte[] wire = Layers.replace(sealed(), "\"to\":[\"BE\"]", "\"to\":[\"NL\"]");
+        rejectedByBe(wire, ReasonCode.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void rejects_an_outer_signer_that_is_not_header_from() {
+        MessageHeader claimsNl = f.header(MessageKind.DIFFUSION, "NL", "BE");
+        rejectedByBe(Layers.outer(f.node("FR"), claimsNl, middle()), ReasonCode.SENDER_MISMATCH);
+    }
+
+    @Test
+    void rejects_a_signer_certified_by_another_ca() {
+        NodeCredentials impostor = new TestCa("Impostor Root").node("FR", false);
+        rejectedByBe(Layers.outer(impostor, header, middle()), ReasonCode.CERT_UNTRUSTED);
+    }
+
+    @Test
+    void rejects_an_expired_signer_certificate() {
+        KeyPair keys = TestCa.ec();
+        NodeCredentials expired = withSigning(f.node("FR"), keys, f.ca.nodeCert("FR", keys.getPublic(),
+                KeyUsage.digitalSignature, TestCa.NOW.minus(400, ChronoUnit.DAYS), TestCa.NOW.minus(1, ChronoUnit.DAYS)));
+        rejectedByBe(Layers.outer(expired, header, middle()), ReasonCode.CERT_EXPIRED);
+    }
+
+    @Test
+    void rejects_a_revoked_signer_certificate() {
+        KeyPair keys = TestCa.ec();
+        NodeCredentials revoked = withSigning(f.node("FR"), keys, f.ca.signingCert("FR", keys.getPublic()));
+        f.revoked.add(revoked.signingCert().getSerialNumber());
+        rejectedByBe(Layers.outer(revoked, header, middle()), ReasonCode.CERT_REVOKED);
+    }
+
+    @Test
+    void rejects_a_signer_certificate_without_signing_key_usage() {
+        KeyPair keys = TestCa.ec();
+        NodeCredentials keyAgreementOnly = withSigning(f.node("FR"), keys,
+                f.ca.encryptionCert("FR", keys.getPublic()));
+        rejectedByBe(Layers.outer(keyAgreementOnly, header, middle()), ReasonCode.CERT_UNTRUSTED);
+    }
+
+    @Test
+    void rejects_an_aes_cbc_enveloped_data_middle_layer() throws Exception {
+        KeyPair ephemeral = TestCa.ec();
+        CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
+        generator.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
+                ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
+                .setProvider(CryptoProviders.BC).addRecipient(f.node("BE").encryptionCert()));
+        byte[] cbc = generator.generate(new CMSProcessableByteArray(inner()),
+                new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(CryptoProviders.BC).build())
+                .getEncoded();
+        RejectedException e = rejectedByBe(Layers.outer(f.node("FR"), header, cbc), ReasonCode.DECRYPT_FAILED);
+        assertThat(e.detail()).contains("EnvelopedData");
+    }
+
+    @Test
+    void rejects_a_message_not_addressed_to_this_node() {
+        RejectedException e = rejected(f.opener("BE", h -> false), sealed(), ReasonCode.NOT_ADDRESSED);
+        assertThat(e.header()).contains(header);
+    }
+
+    @Test
+    void rejects_an_expired_message() {
+        MessageHeader stale = new MessageHeader(UUID.randomUUID(), MessageKind.DIFFUSION, "FR", List.of("BE"),
+                List.of(), TestCa.NOW.minus(2, ChronoUnit.DAYS), TestCa.NOW.minus(1, ChronoUnit.SECONDS), null,
+                Priority.URGENT);
+        rejectedByBe(Layers.outer(f.node("FR"), stale, middle()), ReasonCode.EXPIRED);
+    }
+
+    @Test
+    void a_hub_cannot_decrypt_even_when_it_believes_itself_addressed() {
+        MessageHeader toAll = f.header(MessageKind.DIFFUSION, "FR", "all");
+        byte[] wire = Layers.outer(f.node("FR"), toAll, Layers.enveloped(inner(), f.encryptionCerts("BE", "NL")));
+        RejectedException e = rejected(f.opener("HUB-EUROPE"), wire, ReasonCode.DECRYPT_FAILED);
+        assertThat(e.detail()).contains("not among the 2 recipients");
+    }
+
+    @Test
+    void drops_a_duplicate_with_its_own_exception_not_a_rejection() {
+        byte[] wire = sealed();
+        MessageOpener seenBefore = new MessageOpener(f.node("BE"), f.trust, h -> true,
+                id -> id.equals(header.messageId()), SealFixture.anyJsonObject(), f.clock);
+        DuplicateMessageException e = catchThrowableOfType(DuplicateMessageException.class, () -> seenBefore.open(wire));
+        assertThat(e).isNotNull();
+        assertThat(e.header()).isEqualTo(header);
+    }
+
+    @Test
+    void rejects_an_inner_signer_that_is_not_the_payload_issuer() {
+        byte[] innerByNl = Layers.signed(f.node("NL"), payload);
+        byte[] wire = Layers.outer(f.node("FR"), header, Layers.enveloped(innerByNl, f.encryptionCerts("BE")));
+        RejectedException e = rejectedByBe(wire, ReasonCode.INNER_SIGNATURE_INVALID);
+        assertThat(e.detail()).contains("NL").contains("FR");
+    }
+
+    @Test
+    void rejects_an_inner_signer_certified_by_another_ca() {
+        byte[] innerByImpostor = Layers.signed(new TestCa("Impostor Root").node("FR", false), payload);
+        byte[] wire = Layers.outer(f.node("FR"), header, Layers.enveloped(innerByImpostor, f.encryptionCerts("BE")));
+        RejectedException e = rejectedByBe(wire, ReasonCode.INNER_SIGNATURE_INVALID);
+        assertThat(e.detail()).contains("CERT_UNTRUSTED");
+    }
+
+    @Test
+    void rejects_a_payload_whose_kind_differs_from_the_header() {
+        MessageHeader saysUpdate = f.header(MessageKind.UPDATE, "FR", "BE");
+        rejectedByBe(Layers.outer(f.node("FR"), saysUpdate, middle()), ReasonCode.KIND_MISMATCH);
+    }
+
+    @Test
+    void rejects_a_payload_the_validator_refuses_with_its_reason_code() {
+        MessageOpener strict = new MessageOpener(f.node("BE"), f.trust, h -> true, id -> false,
+                p -> new ValidationReport(List.of(new ValidationError("/subjects", "required", "required",
+                        ValidationStage.SCHEMA))), f.clock);
+        RejectedException e = rejected(strict, sealed(), ReasonCode.SCHEMA_INVALID);
+        assertThat(e.detail()).contains("/subjects");
+    }
+
+    @Test
+    void rejects_bytes_that_are_not_cms_as_an_invalid_signature() {
+        rejectedByBe("not a message".getBytes(StandardCharsets.UTF_8), ReasonCode.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void rejects_an_outer_layer_with_two_signers() throws Exception {
+        org.bouncycastle.cms.CMSSignedData one = new org.bouncycastle.cms.CMSSignedData(sealed());
+        org.bouncycastle.cms.CMSSignedData other = new org.bouncycastle.cms.CMSSignedData(
+                Layers.signed(f.node("NL"), (byte[]) one.getSignedContent().getContent()));
+        java.util.List<org.bouncycastle.cms.SignerInformation> both = new java.util.ArrayList<>(one.getSignerInfos().getSigners());
+        both.addAll(other.getSignerInfos().getSigners());
+        byte[] twoSigners = org.bouncycastle.cms.CMSSignedData.replaceSigners(one,
+                new org.bouncycastle.cms.SignerInformationStore(both)).getEncoded("DER");
+        RejectedException e = rejectedByBe(twoSigners, ReasonCode.SIGNATURE_INVALID);
+        assertThat(e.detail()).contains("exactly one signer");
+    }
+
+    private static NodeCredentials withSigning(NodeCredentials base, KeyPair keys, java.security.cert.X509Certificate cert) {
+        return new NodeCredentials(base.code(), keys.getPrivate(), cert, base.encryptionKey(), base.encryptionCert());
+    }
+}
