@@ -28,7 +28,7 @@ import org.ncbgateway.notice.ValidationStage;
 import org.ncbgateway.pki.NodeCredentials;
 
 /** One sealed message per way it can be wrong, each refused with its SPEC section 7 reason code. */
-class TamperMatrixTest {
+class SealedMessageTamperTest {
 
     private final SealFixture f = SealFixture.get();
     private final MessageHeader header = f.header(MessageKind.DIFFUSION, "FR", "BE");
