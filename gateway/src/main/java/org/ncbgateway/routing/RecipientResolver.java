@@ -22,6 +22,7 @@ import org.ncbgateway.message.MessageKind;
  *   <li>hubs only relay and are never recipients, with one exception: a {@code directory-update}
  *       (sent by {@code GS} on behalf of the offline root, addressed to {@code all}) is for every node,
  *       hubs and secretariat included, since every node must read and apply it;</li>
+ *   <li>a {@code notice-request} goes to the secretariat alone: publishing is its decision;</li>
  *   <li>the sender and every {@code excluded} bureau are removed.</li>
  * </ul>
  * An unknown node or region, an excluded node that is not a bureau, or an empty result is an error
@@ -62,6 +63,10 @@ public final class RecipientResolver {
 
     private static List<DirectoryNode> designated(Directory directory, MessageKind kind, String text, String field) {
         AddressSpec spec = AddressSpec.parse(text, field);
+        if (kind == MessageKind.NOTICE_REQUEST && !isSecretariat(directory, spec)) {
+            throw new AddressingException(field, "a notice-request is addressed to the secretariat alone, not to "
+                    + text);
+        }
         if (spec instanceof AddressSpec.Node named) {
             DirectoryNode node = directory.node(named.code()).orElseThrow(() -> unknownNode(directory, field, text));
             if (!spec.includes(node, kind)) {
@@ -77,6 +82,11 @@ public final class RecipientResolver {
             }
         }
         return nodes;
+    }
+
+    private static boolean isSecretariat(Directory directory, AddressSpec spec) {
+        return spec instanceof AddressSpec.Node named
+                && directory.node(named.code()).filter(n -> n.role() == NodeRole.SECRETARIAT).isPresent();
     }
 
     private static Set<String> excludedBureaus(Directory directory, List<String> excluded) {

@@ -56,6 +56,13 @@ class RecipientResolverTest {
     }
 
     @Test
+    void refuses_a_notice_request_to_anyone_but_the_secretariat() {
+        assertThatThrownBy(() -> resolve(MessageKind.NOTICE_REQUEST, "JO", List.of("GS", "region:EUROPE"), List.of()))
+                .isInstanceOf(AddressingException.class)
+                .hasMessage("to[1]: a notice-request is addressed to the secretariat alone, not to region:EUROPE");
+    }
+
+    @Test
     void directory_update_to_all_is_for_every_node_hubs_included_but_the_sender() {
         List<String> everyone = resolve(MessageKind.DIRECTORY_UPDATE, "GS", List.of("all"), List.of());
         assertThat(everyone).hasSize(directory.nodes().size() - 1).contains("HUB-EUROPE", "HUB-ASIA", "FR")
