@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the throughput of one area of the gateway.",
         subcommands = {
+                BenchValidateCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
