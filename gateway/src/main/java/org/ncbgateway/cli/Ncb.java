@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 StatusCommand.class,
                 ValidateCommand.class,
+                PkiCommand.class,
+                DirectoryCommand.class,
         })
 public final class Ncb implements Runnable {
 

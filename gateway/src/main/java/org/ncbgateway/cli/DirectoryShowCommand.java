@@ -1,0 +1,65 @@
+package org.ncbgateway.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import org.ncbgateway.directory.Directory;
+import org.ncbgateway.directory.DirectoryCodec;
+import org.ncbgateway.directory.DirectoryException;
+import org.ncbgateway.directory.DirectoryNode;
+import org.ncbgateway.directory.DirectoryVerifier;
+import org.ncbgateway.pki.KeyAlgorithm;
+import org.ncbgateway.pki.Pem;
+import org.ncbgateway.pki.PkiException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ncb directory show}: the directory as a table, after verifying it when it is signed. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Print a directory as a table (a .p7s is verified against --root first).")
+public final class DirectoryShowCommand extends ReportingCommand {
+
+    @Parameters(paramLabel = "FILE", description = "directory.p7s (signed) or directory.json.")
+    Path file;
+
+    @Option(names = "--root", description = "The federation root certificate (PEM); required for a signed directory.")
+    Path root;
+
+    @Override
+    protected int execute() throws PkiException, DirectoryException, IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Directory directory;
+        if (file.getFileName().toString().endsWith(".json")) {
+            directory = DirectoryCodec.decode(bytes, file.toString());
+            out().printf("%s (unsigned)%n", file);
+        } else {
+            if (root == null) {
+                throw new PkiException(file + ": a signed directory is shown only after verification: give --root");
+            }
+            directory = new DirectoryVerifier(Pem.certificate(root)).verifySignature(bytes);
+            out().printf("%s (signed by the root)%n", file);
+        }
+        print(directory);
+        return 0;
+    }
+
+    private void print(Directory directory) throws PkiException {
+        X509CRL crl = Pem.crl(directory.crl(), "/crl");
+        out().printf("version %d, issued %s, valid until %s, %d nodes, %d revoked certificate(s)%n",
+                directory.version(), directory.issuedAt(), directory.validUntil(), directory.nodes().size(),
+                crl.getRevokedCertificates() == null ? 0 : crl.getRevokedCertificates().size());
+        String format = "%-16s %-11s %-12s %-16s %-21s %-5s %-10s %s%n";
+        out().printf(format, "CODE", "ROLE", "REGION", "HUB", "ENDPOINT", "KEYS", "EXPIRES", "LINKS");
+        for (DirectoryNode node : directory.nodes()) {
+            X509Certificate signing = Pem.certificate(node.signingCert(), node.code() + " signingCert");
+            out().printf(format, node.code(), node.role().wireName(),
+                    node.region() == null ? "-" : node.region().code(), node.hub() == null ? "-" : node.hub(),
+                    node.endpoint(), KeyAlgorithm.of(signing.getPublicKey()).wireName(),
+                    signing.getNotAfter().toInstant().toString().substring(0, 10),
+                    node.links().isEmpty() ? "-" : String.join(",", node.links()));
+        }
+    }
+}
