@@ -1,5 +1,6 @@
 package org.ncbgateway.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ncb directory}: build, sign, verify and show the federation's signed directory (SPEC section 6). */
@@ -11,5 +12,13 @@ import picocli.CommandLine.Command;
             DirectoryVerifyCommand.class,
             DirectoryShowCommand.class,
         })
-public final class DirectoryCommand {
+public final class DirectoryCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand of 'directory' is required");
+    }
 }

@@ -2,6 +2,7 @@ package org.ncbgateway.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import org.ncbgateway.directory.DirectoryException;
 import org.ncbgateway.pki.PkiException;
@@ -22,6 +23,8 @@ public abstract class ReportingCommand implements Callable<Integer> {
     public final Integer call() {
         try {
             return execute();
+        } catch (NoSuchFileException e) {
+            return fail(e.getFile() + ": no such file");
         } catch (PkiException | IOException e) {
             return fail(e.getMessage());
         } catch (DirectoryException e) {
