@@ -1,6 +1,7 @@
 package org.ncbgateway.transport;
 
 import java.security.cert.X509Certificate;
+import java.util.Map;
 import java.util.Set;
 import javax.security.auth.Subject;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
@@ -16,18 +17,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Certificate login without JAAS. A connection over the TLS acceptor is the node named by its verified
- * client certificate and gets the role {@code peer}; a connection from inside this JVM (in-VM) is the
- * node's own gateway and gets the role {@code gateway}. User names and passwords are ignored: a peer
- * cannot talk its way into another identity.
+ * client certificate: another node gets the role {@code peer}, this node's own certificate (its gateway
+ * in external broker mode) the role {@code gateway}; a connection from inside this JVM (in-VM) is the
+ * embedded broker's gateway. User names and passwords are ignored: nobody talks their way into an
+ * identity.
+ *
+ * <p>An operator-run Artemis uses it from {@code bootstrap.xml} ({@code <security-manager>} with the
+ * property {@code node}), which needs the public no-argument constructor and {@link #init}.
  */
-final class CertificateSecurityManager implements ActiveMQSecurityManager5 {
+public final class CertificateSecurityManager implements ActiveMQSecurityManager5 {
 
+    static final String NODE_PROPERTY = "node";
     private static final Logger LOG = LoggerFactory.getLogger(CertificateSecurityManager.class);
 
-    private final String nodeCode;
+    private String nodeCode;
+
+    /** For {@code bootstrap.xml}; {@link #init} then names the node. */
+    public CertificateSecurityManager() {
+    }
 
     CertificateSecurityManager(String nodeCode) {
-        this.nodeCode = nodeCode;
+        this.nodeCode = Addresses.requireNodeCode(nodeCode);
+    }
+
+    @Override
+    public CertificateSecurityManager init(Map<String, String> properties) {
+        this.nodeCode = Addresses.requireNodeCode(properties.get(NODE_PROPERTY));
+        return this;
     }
 
     @Override
@@ -46,8 +62,10 @@ final class CertificateSecurityManager implements ActiveMQSecurityManager5 {
         }
         try {
             String peer = PeerIdentity.nodeCode(chain[0]);
-            LOG.info("event=peer-authenticated node={} peer={} remote={}", nodeCode, peer, connection.getRemoteAddress());
-            return subject(peer, Roles.PEER);
+            String role = peer.equals(nodeCode) ? Roles.GATEWAY : Roles.PEER;
+            LOG.info("event=peer-authenticated node={} peer={} role={} remote={}",
+                    nodeCode, peer, role, connection.getRemoteAddress());
+            return subject(peer, role);
         } catch (PeerIdentity.PeerRefusedException e) {
             LOG.warn("event=peer-refused node={} remote={} reason=\"{}\"",
                     nodeCode, connection.getRemoteAddress(), e.getMessage());

@@ -1,10 +1,11 @@
 package org.ncbgateway.transport;
 
+import java.util.Map;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.server.ServerSession;
-import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerPlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,16 +15,37 @@ import org.slf4j.LoggerFactory;
  * limit, and a message bound for {@code ncb.in} or {@code ncb.out.*} without a duplicate id (without
  * one, a bridge that resends after a reconnect could deliver it twice). The sender gets the reason.
  */
-final class MessageAdmissionPlugin implements ActiveMQServerMessagePlugin {
+public final class MessageAdmissionPlugin implements ActiveMQServerPlugin {
 
+    static final String NODE_PROPERTY = "node";
+    static final String MAX_MESSAGE_BYTES_PROPERTY = "maxMessageBytes";
     private static final Logger LOG = LoggerFactory.getLogger(MessageAdmissionPlugin.class);
 
-    private final String nodeCode;
-    private final long maxMessageBytes;
+    private String nodeCode;
+    private long maxMessageBytes;
+
+    /** For an operator-run broker's {@code <broker-plugin>}; {@link #init} then sets node and limit. */
+    public MessageAdmissionPlugin() {
+    }
 
     MessageAdmissionPlugin(String nodeCode, long maxMessageBytes) {
         this.nodeCode = nodeCode;
         this.maxMessageBytes = maxMessageBytes;
+    }
+
+    @Override
+    public void init(Map<String, String> properties) {
+        nodeCode = Addresses.requireNodeCode(properties.get(NODE_PROPERTY));
+        String limit = properties.get(MAX_MESSAGE_BYTES_PROPERTY);
+        try {
+            maxMessageBytes = Long.parseLong(limit);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("broker-plugin property " + MAX_MESSAGE_BYTES_PROPERTY
+                    + " must be a number of bytes, was '" + limit + "'", e);
+        }
+        if (maxMessageBytes <= 0) {
+            throw new IllegalArgumentException("broker-plugin property " + MAX_MESSAGE_BYTES_PROPERTY + " must be positive");
+        }
     }
 
     @Override
