@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 PkiCommand.class,
                 DirectoryCommand.class,
+                SealCommand.class,
+                OpenCommand.class,
         })
 public final class Ncb implements Runnable {
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.ncbgateway.json.StrictJson;
@@ -16,6 +16,7 @@ import org.ncbgateway.notice.PayloadValidator;
 import org.ncbgateway.notice.ValidationReport;
 import org.ncbgateway.pki.CertificateTrust;
 import org.ncbgateway.pki.KeyPurpose;
+import org.ncbgateway.pki.NodeCodes;
 import org.ncbgateway.pki.NodeCredentials;
 
 /**
@@ -69,8 +70,7 @@ public final class MessageOpener {
         }
         byte[] innerDer = decrypt(verified.middle(), header);
         VerifiedSignedData inner = verifyInner(innerDer, header, now);
-        String signerCode = SignerNodeCode.of(inner.signer()).orElseThrow(() -> reject(header,
-                ReasonCode.INNER_SIGNATURE_INVALID, "inner signer certificate names no node code"));
+        String signerCode = innerSignerCode(inner, header);
         byte[] payload = inner.content();
         JsonNode tree = readLeniently(payload);
         checkIssuer(header, signerCode, tree, payload);
@@ -97,10 +97,22 @@ public final class MessageOpener {
         try {
             trust.check(inner.signer(), KeyPurpose.SIGNING, now);
         } catch (RejectedException e) {
-            throw reject(header, ReasonCode.INNER_SIGNATURE_INVALID,
-                    "inner signer certificate: " + e.code() + ": " + e.detail());
+            throw innerCertificateRefused(header, e);
         }
         return inner;
+    }
+
+    private static String innerSignerCode(VerifiedSignedData inner, MessageHeader header) throws RejectedException {
+        try {
+            return NodeCodes.of(inner.signer());
+        } catch (RejectedException e) {
+            throw innerCertificateRefused(header, e);
+        }
+    }
+
+    private static RejectedException innerCertificateRefused(MessageHeader header, RejectedException e) {
+        return reject(header, ReasonCode.INNER_SIGNATURE_INVALID,
+                "inner signer certificate: " + e.code() + ": " + e.detail());
     }
 
     /**

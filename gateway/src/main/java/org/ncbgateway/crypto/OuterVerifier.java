@@ -8,6 +8,7 @@ import org.ncbgateway.message.ReasonCode;
 import org.ncbgateway.message.RejectedException;
 import org.ncbgateway.pki.CertificateTrust;
 import org.ncbgateway.pki.KeyPurpose;
+import org.ncbgateway.pki.NodeCodes;
 
 /**
  * The checks on the outer layer, in SPEC section 4 order: signature, signer certificate (path to the
@@ -42,9 +43,7 @@ public final class OuterVerifier {
     }
 
     private static void checkSender(X509Certificate signer, MessageHeader header) throws RejectedException {
-        String code = SignerNodeCode.of(signer).orElseThrow(() -> new RejectedException(
-                ReasonCode.SENDER_MISMATCH, "outer signer certificate names no node code; header.from is "
-                        + header.from()));
+        String code = NodeCodes.of(signer);
         if (!code.equals(header.from())) {
             throw new RejectedException(ReasonCode.SENDER_MISMATCH,
                     "outer signer is node " + code + " but header.from is " + header.from());

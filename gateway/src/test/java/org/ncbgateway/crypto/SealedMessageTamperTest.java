@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.bouncycastle.asn1.cms.AuthEnvelopedData;
 import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -25,7 +28,14 @@ import org.ncbgateway.message.RejectedException;
 import org.ncbgateway.notice.ValidationError;
 import org.ncbgateway.notice.ValidationReport;
 import org.ncbgateway.notice.ValidationStage;
+import org.ncbgateway.pki.CertificateTemplate;
+import org.ncbgateway.pki.KeyAlgorithm;
+import org.ncbgateway.pki.KeyPurpose;
 import org.ncbgateway.pki.NodeCredentials;
+import org.ncbgateway.pki.NodeKeyStore;
+import org.ncbgateway.pki.Validity;
+import org.ncbgateway.testing.ExampleFederation;
+import org.ncbgateway.testing.TestPki;
 
 /** One sealed message per way it can be wrong, each refused with its SPEC section 7 reason code. */
 class SealedMessageTamperTest {
@@ -102,37 +112,39 @@ class SealedMessageTamperTest {
 
     @Test
     void rejects_a_signer_certified_by_another_ca() {
-        NodeCredentials impostor = new TestCa("Impostor Root").node("FR", false);
-        rejectedByBe(Layers.outer(impostor, header, middle()), ReasonCode.CERT_UNTRUSTED);
+        rejectedByBe(Layers.outer(impostor("FR"), header, middle()), ReasonCode.CERT_UNTRUSTED);
     }
 
     @Test
     void rejects_an_expired_signer_certificate() {
-        KeyPair keys = TestCa.ec();
-        NodeCredentials expired = withSigning(f.node("FR"), keys, f.ca.nodeCert("FR", keys.getPublic(),
-                KeyUsage.digitalSignature, TestCa.NOW.minus(400, ChronoUnit.DAYS), TestCa.NOW.minus(1, ChronoUnit.DAYS)));
-        rejectedByBe(Layers.outer(expired, header, middle()), ReasonCode.CERT_EXPIRED);
+        KeyPair keys = KeyAlgorithm.EC_P256.generate();
+        X509Certificate expired = ExampleFederation.rootAuthority().issue(CertificateTemplate.forPurpose("FR",
+                KeyPurpose.SIGNING, keys.getPublic(), new Validity(f.now.minus(400, ChronoUnit.DAYS),
+                        f.now.minus(1, ChronoUnit.DAYS)), List.of()));
+        rejectedByBe(Layers.outer(withSigning(f.node("FR"), keys.getPrivate(), expired), header, middle()),
+                ReasonCode.CERT_EXPIRED);
     }
 
     @Test
-    void rejects_a_revoked_signer_certificate() {
-        KeyPair keys = TestCa.ec();
-        NodeCredentials revoked = withSigning(f.node("FR"), keys, f.ca.signingCert("FR", keys.getPublic()));
-        f.revoked.add(revoked.signingCert().getSerialNumber());
-        rejectedByBe(Layers.outer(revoked, header, middle()), ReasonCode.CERT_REVOKED);
+    void rejects_a_revoked_signer_certificate() throws Exception {
+        Path superseded = Files.list(ExampleFederation.layout().superseded("FR")).findFirst().orElseThrow();
+        PrivateKey key = NodeKeyStore.privateKey(superseded, KeyPurpose.SIGNING, ExampleFederation.passwords("FR"));
+        X509Certificate revoked = ExampleFederation.supersededCertificate("FR", KeyPurpose.SIGNING);
+        RejectedException e = rejectedByBe(Layers.outer(withSigning(f.node("FR"), key, revoked), header, middle()),
+                ReasonCode.CERT_REVOKED);
+        assertThat(e.detail()).contains("revoked");
     }
 
     @Test
     void rejects_a_signer_certificate_without_signing_key_usage() {
-        KeyPair keys = TestCa.ec();
-        NodeCredentials keyAgreementOnly = withSigning(f.node("FR"), keys,
-                f.ca.encryptionCert("FR", keys.getPublic()));
-        rejectedByBe(Layers.outer(keyAgreementOnly, header, middle()), ReasonCode.CERT_UNTRUSTED);
+        NodeCredentials fr = f.node("FR");
+        NodeCredentials signsWithItsKeyAgreementCert = withSigning(fr, fr.encryptionKey(), fr.encryptionCert());
+        rejectedByBe(Layers.outer(signsWithItsKeyAgreementCert, header, middle()), ReasonCode.CERT_UNTRUSTED);
     }
 
     @Test
     void rejects_an_aes_cbc_enveloped_data_middle_layer() throws Exception {
-        KeyPair ephemeral = TestCa.ec();
+        KeyPair ephemeral = KeyAlgorithm.EC_P256.generate();
         CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
         generator.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
                 ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
@@ -153,7 +165,7 @@ class SealedMessageTamperTest {
     @Test
     void rejects_an_expired_message() {
         MessageHeader stale = new MessageHeader(UUID.randomUUID(), MessageKind.DIFFUSION, "FR", List.of("BE"),
-                List.of(), TestCa.NOW.minus(2, ChronoUnit.DAYS), TestCa.NOW.minus(1, ChronoUnit.SECONDS), null,
+                List.of(), f.now.minus(2, ChronoUnit.DAYS), f.now.minus(1, ChronoUnit.SECONDS), null,
                 Priority.URGENT);
         rejectedByBe(Layers.outer(f.node("FR"), stale, middle()), ReasonCode.EXPIRED);
     }
@@ -186,7 +198,7 @@ class SealedMessageTamperTest {
 
     @Test
     void rejects_an_inner_signer_certified_by_another_ca() {
-        byte[] innerByImpostor = Layers.signed(new TestCa("Impostor Root").node("FR", false), payload);
+        byte[] innerByImpostor = Layers.signed(impostor("FR"), payload);
         byte[] wire = Layers.outer(f.node("FR"), header, Layers.enveloped(innerByImpostor, f.encryptionCerts("BE")));
         RejectedException e = rejectedByBe(wire, ReasonCode.INNER_SIGNATURE_INVALID);
         assertThat(e.detail()).contains("CERT_UNTRUSTED");
@@ -225,7 +237,16 @@ class SealedMessageTamperTest {
         assertThat(e.detail()).contains("exactly one signer");
     }
 
-    private static NodeCredentials withSigning(NodeCredentials base, KeyPair keys, java.security.cert.X509Certificate cert) {
-        return new NodeCredentials(base.code(), keys.getPrivate(), cert, base.encryptionKey(), base.encryptionCert());
+    /** FR's credentials with another signing key and certificate. */
+    private static NodeCredentials withSigning(NodeCredentials base, PrivateKey key, X509Certificate cert) {
+        return new NodeCredentials(base.code(), key, cert, base.encryptionKey(), base.encryptionCert());
+    }
+
+    /** Credentials for {@code code} certified by a root that is not the federation's. */
+    private static NodeCredentials impostor(String code) {
+        TestPki other = new TestPki("NCB Federation Root CA");
+        TestPki.Issued signing = other.issue(code, KeyPurpose.SIGNING);
+        TestPki.Issued encryption = other.issue(code, KeyPurpose.ENCRYPTION);
+        return new NodeCredentials(code, signing.key(), signing.certificate(), encryption.key(), encryption.certificate());
     }
 }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Measure the throughput of one area of the gateway.",
         subcommands = {
                 BenchValidateCommand.class,
+                BenchCryptoCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

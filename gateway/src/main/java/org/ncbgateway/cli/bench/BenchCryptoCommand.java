@@ -1,0 +1,101 @@
+package org.ncbgateway.cli.bench;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.ncbgateway.crypto.MessageOpener;
+import org.ncbgateway.crypto.MessageSealer;
+import org.ncbgateway.message.MessageHeader;
+import org.ncbgateway.message.MessageKind;
+import org.ncbgateway.message.Priority;
+import org.ncbgateway.notice.ValidationReport;
+import org.ncbgateway.pki.KeyAlgorithm;
+import org.ncbgateway.pki.NodeCredentials;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ncb bench crypto}: messages per second sealed and opened on one thread, for EC and RSA
+ * federations and several recipient counts. Opening runs every check of SPEC section 4 but payload
+ * validation, which {@code ncb bench} measures on its own.
+ */
+@Command(name = "crypto", mixinStandardHelpOptions = true,
+        description = "Seal and open throughput (messages/s, one thread) for 1, 10 and 196 recipients, EC and RSA.")
+public final class BenchCryptoCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--recipients", split = ",", defaultValue = "1,10,196",
+            description = "Recipient counts to measure (default: ${DEFAULT-VALUE}).")
+    List<Integer> recipientCounts;
+
+    @Option(names = "--keys", split = ",", defaultValue = "ec,rsa",
+            description = "Key types: ec (P-256), rsa (RSA-3072) (default: ${DEFAULT-VALUE}).")
+    List<String> keyTypes;
+
+    @Option(names = "--seconds", defaultValue = "3", description = "Measuring time per figure (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--payload-bytes", defaultValue = "2048", description = "Payload size (default: ${DEFAULT-VALUE}).")
+    int payloadBytes;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter progress = spec.commandLine().getErr();
+        Duration window = Duration.ofMillis((long) (seconds * 1000));
+        Throughput meter = new Throughput(window, progress);
+        out.printf("ncb bench crypto: %d-byte payload, one thread, %s s per figure, Java %s%n",
+                payloadBytes, seconds, Runtime.version());
+        out.printf("%-4s %10s %12s %12s %12s%n", "keys", "recipients", "seal msg/s", "open msg/s", "wire bytes");
+        for (String keyType : keyTypes) {
+            KeyAlgorithm algorithm = KeyAlgorithm.fromWireName(keyType);
+            measure(algorithm, meter, out, progress);
+        }
+        out.flush();
+    }
+
+    private void measure(KeyAlgorithm algorithm, Throughput meter, PrintWriter out, PrintWriter progress) {
+        Instant now = Instant.now();
+        progress.printf("generating %s keys and certificates...%n", algorithm.wireName());
+        progress.flush();
+        BenchFederation federation = new BenchFederation(algorithm, now);
+        NodeCredentials sender = federation.node("FR");
+        NodeCredentials receiver = federation.node("BE");
+        MessageSealer sealer = new MessageSealer(sender);
+        MessageOpener opener = new MessageOpener(receiver, federation.trust(), header -> true, id -> false,
+                payload -> ValidationReport.ok(), Clock.systemUTC());
+        byte[] payload = payload(payloadBytes);
+        for (int count : recipientCounts) {
+            List<X509Certificate> recipients = federation.recipients(receiver, count);
+            String label = algorithm.wireName() + " " + count;
+            byte[][] last = new byte[1][];
+            double seal = meter.run("seal " + label, () -> last[0] = sealer.seal(header(now), payload, recipients));
+            byte[] wire = last[0];
+            double open = meter.run("open " + label, () -> opener.open(wire));
+            out.printf("%-4s %10d %12.0f %12.0f %12d%n", algorithm.wireName(), count, seal, open, wire.length);
+            out.flush();
+        }
+    }
+
+    private static MessageHeader header(Instant now) {
+        return new MessageHeader(UUID.randomUUID(), MessageKind.DIFFUSION, "FR", List.of("all"), List.of(),
+                now, now.plus(Duration.ofDays(7)), null, Priority.NORMAL);
+    }
+
+    /** A diffusion issued by FR, its summary padded to the requested size. */
+    static byte[] payload(int size) {
+        String head = "{\"kind\":\"diffusion\",\"schemaVersion\":\"1.0\",\"id\":\"FR-2026-000001\","
+                + "\"issuedAt\":\"2026-11-29T00:00:00Z\",\"issuer\":{\"bureau\":\"FR\"},\"summary\":\"";
+        String tail = "\"}";
+        return (head + "x".repeat(Math.max(0, size - head.length() - tail.length())) + tail)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
