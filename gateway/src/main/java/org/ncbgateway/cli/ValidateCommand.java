@@ -52,13 +52,12 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        NoticeValidator validator = new NoticeValidator(limits);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int status = ALL_VALID;
         List<Verdict> verdicts = new ArrayList<>();
         for (Path file : files) {
-            Verdict verdict = judge(validator, limits, file);
+            Verdict verdict = judge(limits, file);
             verdicts.add(verdict);
             status = Math.max(status, verdict.status());
             if (!json) {
@@ -72,7 +71,9 @@ public final class ValidateCommand implements Callable<Integer> {
         return status;
     }
 
-    private static Verdict judge(NoticeValidator validator, JsonLimits limits, Path file) {
+    private NoticeValidator validator;
+
+    private Verdict judge(JsonLimits limits, Path file) {
         try {
             long size = Files.size(file);
             if (size > limits.maxDocumentBytes()) {
@@ -81,7 +82,12 @@ public final class ValidateCommand implements Callable<Integer> {
                         + " bytes exceeds the limit of " + limits.maxDocumentBytes() + " bytes",
                         "json-size-limit", ValidationStage.JSON))));
             }
-            return Verdict.of(file, validator.validate(Files.readAllBytes(file)));
+            byte[] payload = Files.readAllBytes(file);
+            if (validator == null) {
+                // Loaded on first use: refusing an oversized file needs no schemas.
+                validator = new NoticeValidator(limits);
+            }
+            return Verdict.of(file, validator.validate(payload));
         } catch (NoSuchFileException e) {
             return Verdict.unreadable(file, "no such file");
         } catch (IOException | RuntimeException e) {

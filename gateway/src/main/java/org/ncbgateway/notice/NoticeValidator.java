@@ -39,7 +39,7 @@ public final class NoticeValidator implements PayloadValidator {
     }
 
     public NoticeValidator(JsonLimits limits) {
-        this(limits, new SchemaCatalog());
+        this(limits, SchemaCatalog.bundled());
     }
 
     public NoticeValidator() {

@@ -23,6 +23,15 @@ public final class SchemaCatalog {
     private final Map<MessageKind, Schema> byKind = new EnumMap<>(MessageKind.class);
     private final Schema anyPayload;
 
+    /** The bundled schemas, loaded once per process: they are immutable and thread-safe. */
+    public static SchemaCatalog bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    private static final class Bundled {
+        static final SchemaCatalog INSTANCE = new SchemaCatalog();
+    }
+
     public SchemaCatalog() {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .formatAssertionsEnabled(true)

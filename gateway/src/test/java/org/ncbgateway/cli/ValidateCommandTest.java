@@ -1,12 +1,14 @@
 package org.ncbgateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -59,6 +61,22 @@ class ValidateCommandTest {
         assertThat(out.toString()).isEqualTo(deep + ": nesting deeper than 64 levels (json-depth-limit)"
                 + System.lineSeparator());
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void a_50_mib_string_is_a_clear_error_within_a_second() throws IOException {
+        Path huge = dir.resolve("huge.json");
+        try (var writer = Files.newBufferedWriter(huge)) {
+            writer.write("{\"summary\":\"");
+            String chunk = "A".repeat(1 << 20);
+            for (int i = 0; i < 50; i++) {
+                writer.write(chunk);
+            }
+            writer.write("\"}");
+        }
+        int status = assertTimeout(Duration.ofSeconds(1), () -> run("validate", huge.toString()));
+        assertThat(status).isEqualTo(1);
+        assertThat(out.toString()).contains("exceeds the limit of 16777216 bytes (json-size-limit)");
     }
 
     @Test

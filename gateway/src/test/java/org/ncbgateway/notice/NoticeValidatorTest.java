@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.ncbgateway.message.MessageKind;
 import org.ncbgateway.message.ReasonCode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class NoticeValidatorTest {
 
@@ -51,6 +55,22 @@ class NoticeValidatorTest {
                 .replace("\"language\": \"en\"", "\"language\": \"english\"");
         List<ValidationError> errors = VALIDATOR.validate(broken.getBytes(UTF_8)).errors();
         assertThat(errors).extracting(ValidationError::rule).containsExactly("enum");
+    }
+
+    @Test
+    void a_notice_carrying_a_200_kb_photo_is_valid_under_the_default_limits() throws Exception {
+        JsonMapper mapper = new JsonMapper();
+        ObjectNode notice = (ObjectNode) mapper.readTree(example("valid/notice-red.json"));
+        byte[] photo = new byte[200 * 1024];
+        new java.util.Random(7).nextBytes(photo);
+        ObjectNode biometric = (ObjectNode) notice.at("/subjects/0/biometrics/0");
+        biometric.put("data", Base64.getEncoder().encodeToString(photo));
+        biometric.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo)));
+        assertThat(VALIDATOR.validate(mapper.writeValueAsBytes(notice)).errors()).isEmpty();
+        photo[0] ^= 1;
+        biometric.put("data", Base64.getEncoder().encodeToString(photo));
+        assertThat(VALIDATOR.validate(mapper.writeValueAsBytes(notice)).errors())
+                .extracting(ValidationError::rule).containsExactly("biometric-sha256");
     }
 
     @Test
