@@ -7,14 +7,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The verification of one or several logs, each on its own and against each other. */
-public record AuditReport(List<LogAudit> logs, List<Finding> crossFindings) {
+public record AuditReport(List<LogAudit> logs, List<Finding> crossFindings, int matchedAcrossNodes) {
 
     public static AuditReport verify(LogVerifier verifier, List<Path> dirs) throws IOException {
         List<LogAudit> logs = new ArrayList<>();
         for (Path dir : dirs) {
             logs.add(verifier.verify(dir));
         }
-        return new AuditReport(List.copyOf(logs), CrossNodeCheck.check(logs));
+        CrossNodeCheck.Result cross = CrossNodeCheck.check(logs);
+        return new AuditReport(List.copyOf(logs), cross.findings(), cross.matched());
     }
 
     /** Every finding, per log in the order given, then by seq. */

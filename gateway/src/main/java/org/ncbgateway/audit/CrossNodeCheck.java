@@ -17,7 +17,11 @@ final class CrossNodeCheck {
     private CrossNodeCheck() {
     }
 
-    static List<Finding> check(List<LogAudit> logs) {
+    /** The cross-node findings, and how many sent or relayed messages were found received at their next hop. */
+    record Result(List<Finding> findings, int matched) {
+    }
+
+    static Result check(List<LogAudit> logs) {
         Map<String, LogAudit> byNode = new HashMap<>();
         logs.stream().filter(l -> l.node() != null).forEach(l -> byNode.put(l.node(), l));
         List<Finding> findings = new ArrayList<>();
@@ -29,10 +33,11 @@ final class CrossNodeCheck {
                 }
             }
         }
+        int[] matched = {0};
         for (LogAudit sender : logs) {
-            findings.addAll(unreceived(sender, byNode));
+            findings.addAll(unreceived(sender, byNode, matched));
         }
-        return findings;
+        return new Result(findings, matched[0]);
     }
 
     private static java.util.Optional<Finding> witnessAgrees(LogAudit sealed, WitnessedHead witnessed) {
@@ -65,7 +70,7 @@ final class CrossNodeCheck {
                 .mapToLong(t -> t.meta().sealedSeq()).max().orElse(0);
     }
 
-    private static List<Finding> unreceived(LogAudit sender, Map<String, LogAudit> byNode) {
+    private static List<Finding> unreceived(LogAudit sender, Map<String, LogAudit> byNode, int[] matched) {
         List<Finding> findings = new ArrayList<>();
         Map<String, Set<String>> receivedFrom = new HashMap<>();
         for (TimelineEntry entry : sender.timeline()) {
@@ -78,7 +83,9 @@ final class CrossNodeCheck {
                 continue;
             }
             Set<String> received = receivedFrom.computeIfAbsent(destination.node(), n -> receivedIds(destination));
-            if (!received.contains(entry.meta().messageId())) {
+            if (received.contains(entry.meta().messageId())) {
+                matched[0]++;
+            } else {
                 findings.add(new Finding(sender.log(), entry.seq(), entry.place().split("@")[0],
                         Long.parseLong(entry.place().split("@")[1]), FindingCode.SENT_NOT_RECEIVED,
                         "message " + entry.meta().messageId() + " " + type + " to " + entry.meta().peer()

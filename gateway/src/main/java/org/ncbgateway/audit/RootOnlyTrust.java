@@ -4,6 +4,8 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ncbgateway.message.ReasonCode;
 import org.ncbgateway.message.RejectedException;
 import org.ncbgateway.pki.CertificateTrust;
@@ -17,6 +19,8 @@ public final class RootOnlyTrust implements CertificateTrust {
 
     private static final int DIGITAL_SIGNATURE = 0;
     private final X509Certificate root;
+    /** Certificates whose root signature already verified: a log repeats the same few signers. */
+    private final Set<X509Certificate> signedByRoot = ConcurrentHashMap.newKeySet();
 
     public RootOnlyTrust(X509Certificate root) {
         this.root = Objects.requireNonNull(root, "root");
@@ -25,11 +29,14 @@ public final class RootOnlyTrust implements CertificateTrust {
     @Override
     public void check(X509Certificate certificate, KeyPurpose purpose, Instant at) throws RejectedException {
         String subject = certificate.getSubjectX500Principal().getName();
-        try {
-            certificate.verify(root.getPublicKey(), AuditCrypto.BC);
-        } catch (GeneralSecurityException e) {
-            throw new RejectedException(ReasonCode.CERT_UNTRUSTED, "certificate '" + subject
-                    + "' is not signed by the federation root");
+        if (!signedByRoot.contains(certificate)) {
+            try {
+                certificate.verify(root.getPublicKey(), AuditCrypto.BC);
+            } catch (GeneralSecurityException e) {
+                throw new RejectedException(ReasonCode.CERT_UNTRUSTED, "certificate '" + subject
+                        + "' is not signed by the federation root");
+            }
+            signedByRoot.add(certificate);
         }
         if (at.isBefore(certificate.getNotBefore().toInstant()) || at.isAfter(certificate.getNotAfter().toInstant())) {
             throw new RejectedException(ReasonCode.CERT_EXPIRED, "certificate '" + subject + "' not valid at " + at

@@ -1,5 +1,6 @@
 package org.ncbgateway.cli;
 
+import org.ncbgateway.cli.audit.AuditCommand;
 import org.ncbgateway.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ncb", mixinStandardHelpOptions = true, version = "ncb-gateway 0.1.0",
         description = "Gateway of a national bureau, regional hub or secretariat.",
         subcommands = {
+                AuditCommand.class,
                 BenchCommand.class,
                 StatusCommand.class,
                 ValidateCommand.class,

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchValidateCommand.class,
                 BenchCryptoCommand.class,
+                LogBench.class,
         })
 public final class BenchCommand implements Runnable {
 
