@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchValidateCommand.class,
                 BenchCryptoCommand.class,
-                LogBench.class,
+                BenchLogCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

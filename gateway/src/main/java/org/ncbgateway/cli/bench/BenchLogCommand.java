@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "Message log: durable appends per second (2 KB and 200 KB wire messages) and verification "
                 + "entries per second (chain, seals and each message's CMS signature).")
-public final class LogBench implements Callable<Integer> {
+public final class BenchLogCommand implements Callable<Integer> {
 
     @Option(names = "--count", defaultValue = "4000", description = "2 KB appends (default: ${DEFAULT-VALUE}); 200 KB: a tenth")
     int count;
