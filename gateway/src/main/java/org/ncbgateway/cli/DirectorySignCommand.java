@@ -34,9 +34,8 @@ public final class DirectorySignCommand extends ReportingCommand {
         Path source = input == null ? layout.directoryJson() : input;
         byte[] json = Files.readAllBytes(source);
         Directory directory = DirectoryCodec.decode(json, source.toString());
-        FederationAuthority authority = FederationAuthority.open(layout, 0);
         Path target = output == null ? layout.directorySigned() : output;
-        AtomicFiles.write(target, DirectorySigner.sign(json, authority.root()), false);
+        AtomicFiles.write(target, DirectorySigner.sign(json, FederationAuthority.loadRoot(layout)), false);
         out().printf("directory version %d signed by the root into %s%n", directory.version(), target);
         return 0;
     }

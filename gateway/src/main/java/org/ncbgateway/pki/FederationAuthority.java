@@ -33,14 +33,19 @@ public final class FederationAuthority {
         this.validityDays = validityDays;
     }
 
-    /** Opens an existing federation folder with its root keystore ({@code root/password} or {@value #ROOT_PASSWORD_ENV}). */
+    /** Opens an existing federation folder; {@code validityDays} applies to what it issues from now on. */
     public static FederationAuthority open(FederationLayout layout, int validityDays) throws PkiException {
+        return new FederationAuthority(layout, loadRoot(layout), validityDays);
+    }
+
+    /** The root of a federation folder, its keystore opened with {@code root/password} or {@value #ROOT_PASSWORD_ENV}. */
+    public static RootAuthority loadRoot(FederationLayout layout) throws PkiException {
         if (!Files.isRegularFile(layout.rootKeyStore())) {
             throw new PkiException(layout.rootKeyStore() + ": no root keystore; is " + layout.dir()
                     + " a federation folder made by 'ncb pki init'?");
         }
-        PasswordSource password = PasswordSource.fileOrEnvironment(layout.rootDir(), ROOT_PASSWORD_ENV);
-        return new FederationAuthority(layout, RootAuthority.load(layout.rootKeyStore(), password), validityDays);
+        return RootAuthority.load(layout.rootKeyStore(),
+                PasswordSource.fileOrEnvironment(layout.rootDir(), ROOT_PASSWORD_ENV));
     }
 
     /**

@@ -6,8 +6,8 @@ import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ncbgateway.directory.Directory;
 import org.ncbgateway.message.ReasonCode;
@@ -22,8 +22,11 @@ public final class FederationTrust implements CertificateTrust {
 
     private final X509Certificate root;
     private final X509CRL crl;
-    /** Certificates whose root signature already verified: a federation has a few hundred at most. */
-    private final Set<X509Certificate> signedByRoot = ConcurrentHashMap.newKeySet();
+    /**
+     * Node codes of certificates whose root signature already verified: a federation has a few
+     * hundred, and only the root can add one, so the map stays small.
+     */
+    private final Map<X509Certificate, String> signedByRoot = new ConcurrentHashMap<>();
 
     public FederationTrust(X509Certificate root, X509CRL crl) {
         this.root = Objects.requireNonNull(root, "root");
@@ -51,16 +54,17 @@ public final class FederationTrust implements CertificateTrust {
         checkValidity(certificate, at);
         checkNotRevoked(certificate, at);
         KeyUsagePolicy.check(certificate, purpose);
-        NodeCodes.of(certificate);
+        nodeCode(certificate);
     }
 
     /** The node code of a certificate (SAN URI, with the CN agreeing); CERT_UNTRUSTED otherwise. */
     public String nodeCode(X509Certificate certificate) throws RejectedException {
-        return NodeCodes.of(certificate);
+        String code = signedByRoot.get(certificate);
+        return code != null ? code : NodeCodes.of(certificate);
     }
 
     private void checkPathToRoot(X509Certificate certificate) throws RejectedException {
-        if (signedByRoot.contains(certificate)) {
+        if (signedByRoot.containsKey(certificate)) {
             return;
         }
         if (!certificate.getIssuerX500Principal().equals(root.getSubjectX500Principal())) {
@@ -78,7 +82,11 @@ public final class FederationTrust implements CertificateTrust {
             throw new RejectedException(ReasonCode.CERT_UNTRUSTED, "certificate " + Certificates.describe(certificate)
                     + " is a CA certificate, not a node certificate");
         }
-        signedByRoot.add(certificate);
+        try {
+            signedByRoot.put(certificate, NodeCodes.of(certificate));
+        } catch (RejectedException unbound) {
+            // not cached: the node code check reports it, after validity, revocation and key usage
+        }
     }
 
     private void checkValidity(X509Certificate certificate, Instant at) throws RejectedException {
