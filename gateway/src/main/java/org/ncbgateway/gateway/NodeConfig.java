@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.ncbgateway.transport.Endpoint;
 
 /**
  * Everything one node needs to start, read from its properties file (see {@link NodeConfigLoader}).
@@ -14,16 +15,16 @@ import java.util.Optional;
  * @param passwordFile file whose first line is the password of this node's keystores
  * @param directoryFile the signed directory this node starts with
  * @param dataDir where the node keeps its broker journal, accepted ids, delivery status and message log
- * @param brokerListen host and port the embedded broker's TLS acceptor binds to
+ * @param brokerListen host and port the embedded broker's TLS acceptor binds to (absent with an external broker)
  * @param externalBrokerUrl when present, the node uses this broker instead of embedding one
  * @param dropDir folder whose files are submitted; moved to {@code done/} or {@code failed/}
  * @param deliveryDir folder receiving each verified payload, one file per message
  * @param peerEndpoints endpoints that replace the directory's for some nodes (loopback federations, tests)
  */
 public record NodeConfig(String nodeCode, Path federationDir, Path keystoreDir, Path passwordFile,
-                         Path directoryFile, Path dataDir, HostPort brokerListen,
+                         Path directoryFile, Path dataDir, Optional<Endpoint> brokerListen,
                          Optional<String> externalBrokerUrl, Path dropDir, Path deliveryDir,
-                         Map<String, HostPort> peerEndpoints) {
+                         Map<String, Endpoint> peerEndpoints) {
 
     public NodeConfig {
         Objects.requireNonNull(nodeCode, "nodeCode");

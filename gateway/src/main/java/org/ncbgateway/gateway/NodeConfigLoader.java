@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ncbgateway.transport.Endpoint;
 
 /**
  * Reads a node's properties file. Every fixed key can be overridden by the environment variable
@@ -37,12 +38,12 @@ public final class NodeConfigLoader {
     public static NodeConfig load(Path file, Map<String, String> environment) {
         Properties properties = read(file);
         Map<String, String> values = new TreeMap<>();
-        Map<String, HostPort> peers = new TreeMap<>();
+        Map<String, Endpoint> peers = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
             String value = properties.getProperty(key).trim();
             Matcher peer = PEER_KEY.matcher(key);
             if (peer.matches()) {
-                peers.put(peer.group(1), hostPort(file + ": " + key, value));
+                peers.put(peer.group(1), endpoint(file + ": " + key, value));
             } else if (KEYS.contains(key)) {
                 values.put(key, value);
             } else {
@@ -66,7 +67,7 @@ public final class NodeConfigLoader {
         return "NCB_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    private static NodeConfig build(Path file, Map<String, String> values, Map<String, HostPort> peers) {
+    private static NodeConfig build(Path file, Map<String, String> values, Map<String, Endpoint> peers) {
         Path base = file.toAbsolutePath().getParent();
         String code = required(file, values, "node.code");
         Path federation = path(base, required(file, values, "federation.dir"));
@@ -75,8 +76,9 @@ public final class NodeConfigLoader {
         Path directory = optionalPath(base, values, "directory.file").orElse(federation.resolve("directory.p7s"));
         Path data = path(base, required(file, values, "data.dir"));
         Optional<String> brokerUrl = Optional.ofNullable(values.get("broker.url")).filter(s -> !s.isBlank());
-        HostPort listen = hostPort(file + ": broker.listen", values.getOrDefault("broker.listen", "127.0.0.1:0"));
-        if (brokerUrl.isEmpty() && !values.containsKey("broker.listen")) {
+        Optional<Endpoint> listen = Optional.ofNullable(values.get("broker.listen"))
+                .map(v -> endpoint(file + ": broker.listen", v));
+        if (brokerUrl.isEmpty() && listen.isEmpty()) {
             throw new NodeConfigException(file + ": broker.listen is required when broker.url is not set");
         }
         Path drop = optionalPath(base, values, "drop.dir").orElse(data.resolve("drop"));
@@ -113,9 +115,9 @@ public final class NodeConfigLoader {
         return base.resolve(value).normalize();
     }
 
-    private static HostPort hostPort(String place, String value) {
+    private static Endpoint endpoint(String place, String value) {
         try {
-            return HostPort.parse(value);
+            return Endpoint.parse(value);
         } catch (IllegalArgumentException e) {
             throw new NodeConfigException(place + ": " + e.getMessage(), e);
         }

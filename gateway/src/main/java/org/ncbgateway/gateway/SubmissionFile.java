@@ -67,24 +67,47 @@ public final class SubmissionFile {
             throw new SubmissionException(source + ": /payload: required, a JSON object");
         }
         try {
-            return new Submission(
+            return submission(payload, JSON.writeValueAsBytes(payload), source, "/payload",
                     optionalUuid(root, "messageId", source).orElseGet(UUID::randomUUID),
-                    kind(payload, source),
-                    text(payload, "id", source, "/payload/id"),
-                    codes(root, "to", source, true),
-                    codes(root, "excluded", source, false),
-                    priority(root, source),
-                    optionalUuid(root, "inReplyTo", source),
-                    JSON.writeValueAsBytes(payload));
+                    codes(root, "to", source, true), codes(root, "excluded", source, false),
+                    priority(root, source), optionalUuid(root, "inReplyTo", source));
         } catch (JsonProcessingException e) {
             throw new SubmissionException(source + ": /payload: cannot be written back: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static MessageKind kind(JsonNode payload, String source) throws SubmissionException {
-        String kind = text(payload, "kind", source, "/payload/kind");
+    /** A submission of a bare payload file, addressed on the command line; the payload bytes are kept as they are. */
+    public static Submission readPayload(byte[] payload, String source, UUID messageId, List<String> to,
+                                         List<String> excluded, Priority priority, Optional<UUID> inReplyTo)
+            throws SubmissionException {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(payload);
+        } catch (java.io.IOException e) {
+            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new SubmissionException(source + ": not JSON: " + reason, e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new SubmissionException(source + ": a payload is a JSON object");
+        }
+        if (to.isEmpty()) {
+            throw new SubmissionException(source + ": no addressee (--to)");
+        }
+        return submission(tree, payload, source, "", messageId, to, excluded, priority, inReplyTo);
+    }
+
+    /** {@code pointer} locates the payload in its file: {@code /payload} in a submission, empty in a bare payload. */
+    private static Submission submission(JsonNode payload, byte[] bytes, String source, String pointer, UUID messageId,
+                                         List<String> to, List<String> excluded, Priority priority,
+                                         Optional<UUID> inReplyTo) throws SubmissionException {
+        return new Submission(messageId, kind(payload, source, pointer), text(payload, "id", source, pointer + "/id"),
+                to, excluded, priority, inReplyTo, bytes);
+    }
+
+    private static MessageKind kind(JsonNode payload, String source, String pointer) throws SubmissionException {
+        String kind = text(payload, "kind", source, pointer + "/kind");
         return MessageKind.fromWireName(kind).orElseThrow(() ->
-                new SubmissionException(source + ": /payload/kind: unknown kind '" + kind + "'"));
+                new SubmissionException(source + ": " + pointer + "/kind: unknown kind '" + kind + "'"));
     }
 
     private static String text(JsonNode node, String field, String source, String pointer) throws SubmissionException {

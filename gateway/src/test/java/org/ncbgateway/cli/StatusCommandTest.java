@@ -35,7 +35,7 @@ class StatusCommandTest {
     @BeforeEach
     void node_with_two_sent_messages() throws IOException {
         config = dir.resolve("fr.properties");
-        Files.writeString(config, "node.code=FR\nfederation.dir=fed\ndata.dir=data\nbroker.listen=127.0.0.1:0\n");
+        Files.writeString(config, "node.code=FR\nfederation.dir=fed\ndata.dir=data\nbroker.listen=127.0.0.1:61617\n");
         try (DeliveryStatusStore store = DeliveryStatusStore.open(NodeConfigLoader.load(config).statusFile())) {
             store.recordSent(sent, MessageKind.DIFFUSION, "FR-2026-000001", List.of("DE", "BE"), T0);
             store.recordReceipt(sent, "BE", ReceiptOutcome.rejected(ReasonCode.SEMANTIC_INVALID,

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ncbgateway.transport.Endpoint;
 
 class NodeConfigLoaderTest {
 
@@ -41,9 +42,9 @@ class NodeConfigLoaderTest {
         assertThat(config.directoryFile()).isEqualTo(federation.resolve("directory.p7s"));
         assertThat(config.dropDir()).isEqualTo(dir.resolve("data/drop"));
         assertThat(config.deliveryDir()).isEqualTo(dir.resolve("data/delivery"));
-        assertThat(config.brokerListen()).isEqualTo(new HostPort("127.0.0.1", 61617));
+        assertThat(config.brokerListen()).contains(new Endpoint("127.0.0.1", 61617));
         assertThat(config.externalBrokerUrl()).isEmpty();
-        assertThat(config.peerEndpoints()).containsEntry("DE", new HostPort("127.0.0.1", 61618));
+        assertThat(config.peerEndpoints()).containsEntry("DE", new Endpoint("127.0.0.1", 61618));
     }
 
     @Test
@@ -54,7 +55,7 @@ class NodeConfigLoaderTest {
                 "0.0.0.0:5671", "NCB_BROKER_URL", "tcp://broker:61616"));
 
         assertThat(config.dataDir()).isEqualTo(Path.of("/srv/ncb"));
-        assertThat(config.brokerListen().port()).isEqualTo(5671);
+        assertThat(config.brokerListen().orElseThrow().port()).isEqualTo(5671);
         assertThat(config.externalBrokerUrl()).contains("tcp://broker:61616");
     }
 

@@ -1,0 +1,176 @@
+package org.ncbgateway.gateway;
+
+import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.main.Main;
+import org.ncbgateway.directory.DirectoryNode;
+import org.ncbgateway.directory.NodeRole;
+import org.ncbgateway.pki.FederationLayout;
+import org.ncbgateway.transport.Addresses;
+import org.ncbgateway.transport.BrokerSettings;
+import org.ncbgateway.transport.NodeBroker;
+import org.ncbgateway.transport.TlsMaterial;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * One running node: its machinery, its broker (embedded, or external by configuration) with a
+ * store-and-forward bridge to each next hop, and Camel Main running the routes of its role.
+ * Closing it stops taking new work, lets in-flight exchanges finish, then stops the broker.
+ */
+public final class GatewayNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayNode.class);
+    /** Seconds Camel waits for in-flight exchanges at shutdown. */
+    private static final int SHUTDOWN_SECONDS = 30;
+
+    private final NodeMachinery machinery;
+    private final NodeBroker broker;
+    private final CachingConnectionFactory connections;
+    private final Main main;
+    private final ProducerTemplate producer;
+
+    private GatewayNode(NodeMachinery machinery, NodeBroker broker, CachingConnectionFactory connections, Main main) {
+        this.machinery = machinery;
+        this.broker = broker;
+        this.connections = connections;
+        this.main = main;
+        this.producer = main.getCamelContext().createProducerTemplate();
+    }
+
+    public static GatewayNode start(NodeConfig config, Clock clock) throws Exception {
+        LogContext.node(config.nodeCode());
+        NodeMachinery machinery = NodeMachinery.open(config, clock);
+        NodeBroker broker = null;
+        try {
+            NodeRole role = self(machinery).role();
+            broker = config.externalBrokerUrl().isPresent() ? null : embeddedBroker(machinery);
+            ConnectionFactory target = broker != null ? broker.connectionFactory()
+                    : ExternalBroker.connectionFactory(config.externalBrokerUrl().get());
+            CachingConnectionFactory connections = new CachingConnectionFactory(target);
+            connections.setSessionCacheSize(8);
+            Main main = camelMain(config, role, machinery, connections);
+            main.start();
+            LOG.info("event=node-started role={} broker={} drop={} delivery={}", role.wireName(),
+                    broker != null ? broker.settings().acceptor() : config.externalBrokerUrl().get(),
+                    config.dropDir(), config.deliveryDir());
+            return new GatewayNode(machinery, broker, connections, main);
+        } catch (Exception | Error e) {
+            if (broker != null) {
+                broker.stop();
+            }
+            machinery.close();
+            throw e;
+        }
+    }
+
+    private static DirectoryNode self(NodeMachinery machinery) {
+        String code = machinery.config().nodeCode();
+        return machinery.directory().node(code).orElseThrow(() -> new NodeConfigException("node.code " + code
+                + " is not a node of directory version " + machinery.directory().version()));
+    }
+
+    private static NodeBroker embeddedBroker(NodeMachinery machinery) throws Exception {
+        NodeConfig config = machinery.config();
+        TlsMaterial tls = new TlsMaterial(config.tlsKeystore(), NodePasswords.supplier(NodePasswords.keystores(config)),
+                config.truststore(), NodePasswords.supplier(NodePasswords.truststore(config)),
+                new FederationLayout(config.federationDir()).crl());
+        NodeBroker broker = new NodeBroker(new BrokerSettings(config.nodeCode(), config.brokerDir(),
+                config.brokerListen().orElseThrow().host(), config.brokerListen().orElseThrow().port(), tls, null));
+        broker.start();
+        try {
+            broker.updateNextHops(NextHopEndpoints.of(machinery.directory(), config));
+        } catch (Exception e) {
+            broker.stop();
+            throw e;
+        }
+        return broker;
+    }
+
+    private static Main camelMain(NodeConfig config, NodeRole role, NodeMachinery machinery,
+                                  ConnectionFactory connections) {
+        Main main = new Main();
+        main.configure().withName("ncb-" + config.nodeCode()).withJmxEnabled(false)
+                .withShutdownTimeout(SHUTDOWN_SECONDS).withRoutesIncludePattern(RoleRoutes.includePattern(role));
+        machinery.beans().forEach(main::bind);
+        main.bind("jms", JmsComponent.jmsComponent(connections));
+        main.setInitialProperties(properties(config));
+        return main;
+    }
+
+    /** The placeholders the routes use: {@code {{ncb.drop.dir}}}, {@code {{ncb.address.in}}}... */
+    static Properties properties(NodeConfig config) {
+        Map<String, String> values = new TreeMap<>();
+        values.put("ncb.node.code", config.nodeCode());
+        values.put("ncb.drop.dir", config.dropDir().toString());
+        values.put("ncb.delivery.dir", config.deliveryDir().toString());
+        values.put("ncb.address.in", Addresses.IN);
+        values.put("ncb.address.deliver", Addresses.DELIVER);
+        values.put("ncb.address.dlq", Addresses.DLQ);
+        values.put("ncb.address.out-prefix", Addresses.OUT_PREFIX);
+        Properties properties = new Properties();
+        properties.putAll(values);
+        return properties;
+    }
+
+    /**
+     * Sends a submission through this node's send route and returns once it is sealed, recorded and
+     * queued for its next hops.
+     *
+     * @throws SubmissionException when it cannot be sent as it is
+     */
+    public void submit(Submission submission) throws SubmissionException {
+        try {
+            producer.sendBody("direct:send", submission);
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof SubmissionException refused) {
+                throw refused;
+            }
+            throw e;
+        }
+    }
+
+    public NodeMachinery machinery() {
+        return machinery;
+    }
+
+    public String code() {
+        return machinery.config().nodeCode();
+    }
+
+    /** The broker, when embedded. */
+    public NodeBroker broker() {
+        return broker;
+    }
+
+    public CamelContext camel() {
+        return main.getCamelContext();
+    }
+
+    @Override
+    public void close() throws Exception {
+        LogContext.node(code());
+        LOG.info("event=node-stopping");
+        try {
+            main.stop();
+            connections.destroy();
+        } finally {
+            try {
+                if (broker != null) {
+                    broker.stop();
+                }
+            } finally {
+                machinery.close();
+            }
+        }
+        LOG.info("event=node-stopped");
+    }
+}

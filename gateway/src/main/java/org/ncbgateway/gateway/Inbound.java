@@ -1,0 +1,109 @@
+package org.ncbgateway.gateway;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ncbgateway.audit.EntryType;
+import org.ncbgateway.audit.LogEvent;
+import org.ncbgateway.audit.MessageLog;
+import org.ncbgateway.crypto.DuplicateMessageException;
+import org.ncbgateway.crypto.MessageOpener;
+import org.ncbgateway.message.MessageHeader;
+import org.ncbgateway.message.RejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inbound steps of a bureau: open a message (every check of SPEC section 4), deliver it to the
+ * national systems or apply it when it is a receipt, and only then remember its id as accepted.
+ * Every step is idempotent, so a redelivery after a crash between steps neither loses nor doubles it.
+ */
+public final class Inbound {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
+
+    private final String self;
+    private final MessageOpener opener;
+    private final AcceptedIds accepted;
+    private final MessageLog log;
+    private final DeliveryFolder folder;
+    private final DeliveryStatusStore status;
+    private final Receipts receipts;
+    private final Clock clock;
+    private final AtomicLong duplicates = new AtomicLong();
+
+    public Inbound(String self, MessageOpener opener, AcceptedIds accepted, MessageLog log, DeliveryFolder folder,
+                   DeliveryStatusStore status, Receipts receipts, Clock clock) {
+        this.self = Objects.requireNonNull(self, "self");
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.accepted = Objects.requireNonNull(accepted, "accepted");
+        this.log = Objects.requireNonNull(log, "log");
+        this.folder = Objects.requireNonNull(folder, "folder");
+        this.status = Objects.requireNonNull(status, "status");
+        this.receipts = Objects.requireNonNull(receipts, "receipts");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Opens the outer DER; the message log records it as received. */
+    public Received open(byte[] wire) throws RejectedException, DuplicateMessageException {
+        LogContext.node(self);
+        Received received = new Received(opener.open(wire), wire);
+        MessageHeader header = received.header();
+        LogContext.enter(self, header.messageId());
+        log.append(LogEvent.of(EntryType.RECEIVED, header.messageId().toString(), header.kind().wireName(),
+                header.from(), wire));
+        return received;
+    }
+
+    /** Writes the payload to the delivery folder; returns what goes onto {@code ncb.deliver}. */
+    public WireMessage deliver(Received received) throws IOException {
+        MessageHeader header = received.header();
+        LogContext.enter(self, header.messageId());
+        folder.write(header, received.opened().payload());
+        return WireMessage.of(header, received.opened().payload(), null);
+    }
+
+    /** The signed {@code delivered} receipt that answers a delivered message. */
+    public Submission receipt(Received received) {
+        return receipts.delivered(received.header());
+    }
+
+    /** Applies a receipt to the status of the message it answers; a repeated receipt changes nothing. */
+    public void applyReceipt(Received received) throws IOException {
+        MessageHeader header = received.header();
+        LogContext.enter(self, header.messageId());
+        Receipts.Answer answer = Receipts.read(received.opened().payload());
+        boolean changed = status.recordReceipt(answer.forMessageId(), header.from(), answer.outcome(), clock.instant());
+        log.append(new LogEvent(EntryType.RECEIPT, clock.instant(), header.messageId().toString(),
+                header.kind().wireName(), header.from(), answer.outcome().code().map(Enum::name).orElse(null),
+                answer.outcome().detail().orElse(null), received.wire()));
+        LOG.info("event=receipt from={} forMessageId={} status={} code={} applied={}", header.from(),
+                answer.forMessageId(), answer.outcome().state().wireName(),
+                answer.outcome().code().map(Enum::name).orElse("-"), changed);
+    }
+
+    /** The message is durably handled: remember its id, and log delivered messages as such. */
+    public void accepted(Received received) {
+        MessageHeader header = received.header();
+        LogContext.enter(self, header.messageId());
+        if (!received.isReceipt()) {
+            log.append(LogEvent.of(EntryType.DELIVERED, header.messageId().toString(), header.kind().wireName(),
+                    header.from(), received.wire()));
+            LOG.info("event=delivered kind={} from={}", header.kind(), header.from());
+        }
+        accepted.markAccepted(header.messageId());
+    }
+
+    /** A message accepted before: dropped without an answer, counted. */
+    public void duplicate(DuplicateMessageException duplicate) {
+        MessageHeader header = duplicate.header();
+        LogContext.enter(self, header.messageId());
+        long count = duplicates.incrementAndGet();
+        LOG.info("event=duplicate-dropped kind={} from={} duplicates={}", header.kind(), header.from(), count);
+    }
+
+    public long duplicates() {
+        return duplicates.get();
+    }
+}

@@ -1,0 +1,130 @@
+package org.ncbgateway.gateway;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.ncbgateway.audit.MessageLog;
+import org.ncbgateway.crypto.MessageOpener;
+import org.ncbgateway.crypto.MessageSealer;
+import org.ncbgateway.directory.Directory;
+import org.ncbgateway.directory.DirectoryException;
+import org.ncbgateway.directory.DirectoryStore;
+import org.ncbgateway.directory.DirectoryVerifier;
+import org.ncbgateway.notice.NoticeValidator;
+import org.ncbgateway.pki.FederationLayout;
+import org.ncbgateway.pki.FederationTrust;
+import org.ncbgateway.pki.NodeCredentials;
+import org.ncbgateway.pki.NodeKeyStore;
+import org.ncbgateway.pki.Pem;
+import org.ncbgateway.pki.PkiException;
+import org.ncbgateway.routing.DirectoryAddressCheck;
+
+/**
+ * The plain-Java machinery of one node, built from its configuration: keys, the directory in force,
+ * the federation trust, the durable stores, the message log, and the beans the routes call by name.
+ * Closing it closes the stores and the log.
+ */
+public final class NodeMachinery implements AutoCloseable {
+
+    /** How long a sent message may wait for its hops before receivers refuse it as {@code EXPIRED}. */
+    static final Duration TIME_TO_LIVE = Duration.ofDays(7);
+
+    private final NodeConfig config;
+    private final NodeCredentials credentials;
+    private final Directory directory;
+    private final AcceptedIds accepted;
+    private final DeliveryStatusStore status;
+    private final MessageLog log;
+    private final Inbound inbound;
+    private final Map<String, Object> beans = new LinkedHashMap<>();
+
+    private NodeMachinery(NodeConfig config, Clock clock) throws IOException, PkiException, DirectoryException {
+        this.config = config;
+        FederationLayout federation = new FederationLayout(config.federationDir());
+        X509Certificate root = Pem.certificate(federation.rootCertificate());
+        this.credentials = NodeKeyStore.load(config.keystoreDir(), NodePasswords.keystores(config));
+        this.directory = directoryInForce(config, root, clock);
+        FederationTrust trust = FederationTrust.of(root, directory);
+        NoticeValidator validator = new NoticeValidator();
+        this.accepted = AcceptedIds.open(config.acceptedIdsFile());
+        this.status = DeliveryStatusStore.open(config.statusFile());
+        this.log = MessageLog.open(config.messageLogDir(), config.nodeCode());
+        Receipts receipts = new Receipts(clock);
+        MessageOpener opener = new MessageOpener(credentials, trust,
+                new DirectoryAddressCheck(config.nodeCode(), this::directory), accepted, validator, clock);
+        this.inbound = new Inbound(config.nodeCode(), opener, accepted, log, new DeliveryFolder(config.deliveryDir()),
+                status, receipts, clock);
+        beans.put("outbound", new Outbound(config.nodeCode(), validator, this::directory,
+                new MessageSealer(credentials), log, status, clock, TIME_TO_LIVE));
+        beans.put("inbound", inbound);
+        beans.put("rejections", new Rejections(config.nodeCode(), log, receipts, clock));
+        beans.put("failedSubmissions", new FailedSubmissions(config.dropDir()));
+        beans.put("toBrokerMessage", new ToBrokerMessage());
+    }
+
+    public static NodeMachinery open(NodeConfig config, Clock clock) throws IOException, PkiException,
+            DirectoryException {
+        Files.createDirectories(config.dataDir());
+        return new NodeMachinery(config, clock);
+    }
+
+    /**
+     * The directory this node starts with: the one kept in its data folder, unless the configured file
+     * is newer (a node given a new directory while it was down takes it at start).
+     */
+    private static Directory directoryInForce(NodeConfig config, X509Certificate root, Clock clock)
+            throws IOException, DirectoryException {
+        DirectoryVerifier verifier = new DirectoryVerifier(root);
+        DirectoryStore store = new DirectoryStore(config.dataDir(), verifier);
+        byte[] configured = Files.readAllBytes(config.directoryFile());
+        Optional<Directory> kept = store.current();
+        long configuredVersion = verifier.verifySignature(configured).version();
+        if (kept.isPresent() && kept.get().version() >= configuredVersion) {
+            return kept.get();
+        }
+        return store.apply(configured, clock.instant());
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public NodeCredentials credentials() {
+        return credentials;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    public DeliveryStatusStore status() {
+        return status;
+    }
+
+    public Inbound inbound() {
+        return inbound;
+    }
+
+    /** The beans the routes call, by the names they use. */
+    public Map<String, Object> beans() {
+        return Map.copyOf(beans);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            log.close();
+        } finally {
+            try {
+                status.close();
+            } finally {
+                accepted.close();
+            }
+        }
+    }
+}
