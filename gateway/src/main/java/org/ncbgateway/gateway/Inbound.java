@@ -56,11 +56,17 @@ public final class Inbound {
         return received;
     }
 
-    /** Writes the payload to the delivery folder; returns what goes onto {@code ncb.deliver}. */
+    /**
+     * Writes the payload to the delivery folder and logs it delivered; returns what goes onto
+     * {@code ncb.deliver}, in the same broker transaction as the consumption of the message.
+     */
     public WireMessage deliver(Received received) throws IOException {
         MessageHeader header = received.header();
         LogContext.enter(self, header.messageId());
         folder.write(header, received.opened().payload());
+        log.append(LogEvent.of(EntryType.DELIVERED, header.messageId().toString(), header.kind().wireName(),
+                header.from(), received.wire()));
+        LOG.info("event=delivered kind={} from={}", header.kind(), header.from());
         return WireMessage.of(header, received.opened().payload(), null);
     }
 
@@ -83,15 +89,10 @@ public final class Inbound {
                 answer.outcome().code().map(Enum::name).orElse("-"), changed);
     }
 
-    /** The message is durably handled: remember its id, and log delivered messages as such. */
+    /** The message is durably handled: remember its id, so that a copy arriving later is a duplicate. */
     public void accepted(Received received) {
         MessageHeader header = received.header();
         LogContext.enter(self, header.messageId());
-        if (!received.isReceipt()) {
-            log.append(LogEvent.of(EntryType.DELIVERED, header.messageId().toString(), header.kind().wireName(),
-                    header.from(), received.wire()));
-            LOG.info("event=delivered kind={} from={}", header.kind(), header.from());
-        }
         accepted.markAccepted(header.messageId());
     }
 
