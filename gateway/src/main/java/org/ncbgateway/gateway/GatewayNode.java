@@ -15,6 +15,8 @@ import org.ncbgateway.directory.NodeRole;
 import org.ncbgateway.pki.FederationLayout;
 import org.ncbgateway.transport.Addresses;
 import org.ncbgateway.transport.BrokerSettings;
+import org.ncbgateway.transport.ExternalBroker;
+import org.ncbgateway.transport.ExternalBrokerSettings;
 import org.ncbgateway.transport.NodeBroker;
 import org.ncbgateway.transport.TlsMaterial;
 import org.slf4j.Logger;
@@ -52,9 +54,10 @@ public final class GatewayNode implements AutoCloseable {
         NodeBroker broker = null;
         try {
             NodeRole role = self(machinery).role();
-            broker = config.externalBrokerUrl().isPresent() ? null : embeddedBroker(machinery);
+            TlsMaterial tls = tls(config);
+            broker = config.externalBrokerUrl().isPresent() ? null : embeddedBroker(machinery, tls);
             ConnectionFactory target = broker != null ? broker.connectionFactory()
-                    : ExternalBroker.connectionFactory(config.externalBrokerUrl().get());
+                    : ExternalBroker.connectionFactory(ExternalBrokerSettings.parse(config.externalBrokerUrl().get(), tls));
             CachingConnectionFactory connections = new CachingConnectionFactory(target);
             connections.setSessionCacheSize(8);
             Main main = camelMain(config, role, machinery, connections);
@@ -78,11 +81,15 @@ public final class GatewayNode implements AutoCloseable {
                 + " is not a node of directory version " + machinery.directory().version()));
     }
 
-    private static NodeBroker embeddedBroker(NodeMachinery machinery) throws Exception {
-        NodeConfig config = machinery.config();
-        TlsMaterial tls = new TlsMaterial(config.tlsKeystore(), NodePasswords.supplier(NodePasswords.keystores(config)),
+    /** The node's TLS key, the federation root and the CRL: for its broker's links, or to log in to an external broker. */
+    private static TlsMaterial tls(NodeConfig config) {
+        return new TlsMaterial(config.tlsKeystore(), NodePasswords.supplier(NodePasswords.keystores(config)),
                 config.truststore(), NodePasswords.supplier(NodePasswords.truststore(config)),
                 new FederationLayout(config.federationDir()).crl());
+    }
+
+    private static NodeBroker embeddedBroker(NodeMachinery machinery, TlsMaterial tls) throws Exception {
+        NodeConfig config = machinery.config();
         NodeBroker broker = new NodeBroker(new BrokerSettings(config.nodeCode(), config.brokerDir(),
                 config.brokerListen().orElseThrow().host(), config.brokerListen().orElseThrow().port(), tls, null));
         broker.start();

@@ -21,8 +21,9 @@ import org.ncbgateway.message.MessageKind;
 import org.ncbgateway.message.Priority;
 import org.ncbgateway.pki.KeyPurpose;
 import org.ncbgateway.testing.ExampleFederation;
+import org.ncbgateway.testing.PeerClients;
 import org.ncbgateway.transport.Addresses;
-import org.ncbgateway.transport.PeerClients;
+
 
 /** A copy of an accepted message, resent by an outside JMS client, is never delivered twice. */
 class DuplicateResendTest {

@@ -1,4 +1,4 @@
-package org.ncbgateway.transport;
+package org.ncbgateway.testing;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -6,11 +6,13 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
-import org.apache.activemq.artemis.api.core.TransportConfiguration;
-import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
-import org.apache.activemq.artemis.api.jms.JMSFactoryType;
-import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory;
-import org.ncbgateway.testing.ExampleFederation;
+import java.util.List;
+import org.ncbgateway.transport.Endpoint;
+import org.ncbgateway.transport.ExternalBroker;
+import org.ncbgateway.transport.ExternalBrokerSettings;
+import org.ncbgateway.transport.MessageProperties;
+import org.ncbgateway.transport.TlsMaterial;
+import org.ncbgateway.transport.TransportException;
 
 /**
  * A plain JMS client that connects to a node's broker the way a peer does: over TLS, presenting the
@@ -21,11 +23,10 @@ public final class PeerClients {
     private PeerClients() {
     }
 
-    public static ConnectionFactory as(String code, Endpoint target) {
+    public static ConnectionFactory as(String code, Endpoint target) throws TransportException {
         TlsMaterial tls = new TlsMaterial(ExampleFederation.tlsKeyStore(code), () -> ExampleFederation.password(code),
                 ExampleFederation.trustStore(), ExampleFederation::trustStorePassword);
-        return ActiveMQJMSClient.createConnectionFactoryWithoutHA(JMSFactoryType.CF,
-                new TransportConfiguration(NettyConnectorFactory.class.getName(), TlsParameters.connector(target, tls)));
+        return ExternalBroker.connectionFactory(new ExternalBrokerSettings(List.of(target), tls));
     }
 
     /** Sends bytes to {@code address} under the SPEC section 5 duplicate id {@code duplicateId}. */
