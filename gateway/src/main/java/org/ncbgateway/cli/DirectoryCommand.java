@@ -5,12 +5,13 @@ import picocli.CommandLine.Command;
 
 /** {@code ncb directory}: build, sign, verify and show the federation's signed directory (SPEC section 6). */
 @Command(name = "directory", mixinStandardHelpOptions = true,
-        description = "Build, sign, verify and show the signed federation directory.",
+        description = "Build, sign, verify and show the signed federation directory, and the routes it gives.",
         subcommands = {
             DirectoryBuildCommand.class,
             DirectorySignCommand.class,
             DirectoryVerifyCommand.class,
             DirectoryShowCommand.class,
+            DirectoryRoutesCommand.class,
         })
 public final class DirectoryCommand implements Runnable {
 

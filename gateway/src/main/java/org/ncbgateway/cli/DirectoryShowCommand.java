@@ -1,15 +1,12 @@
 package org.ncbgateway.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import org.ncbgateway.directory.Directory;
-import org.ncbgateway.directory.DirectoryCodec;
 import org.ncbgateway.directory.DirectoryException;
 import org.ncbgateway.directory.DirectoryNode;
-import org.ncbgateway.directory.DirectoryVerifier;
 import org.ncbgateway.pki.KeyAlgorithm;
 import org.ncbgateway.pki.Pem;
 import org.ncbgateway.pki.PkiException;
@@ -30,19 +27,9 @@ public final class DirectoryShowCommand extends ReportingCommand {
 
     @Override
     protected int execute() throws PkiException, DirectoryException, IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        Directory directory;
-        if (file.getFileName().toString().endsWith(".json")) {
-            directory = DirectoryCodec.decode(bytes, file.toString());
-            out().printf("%s (unsigned)%n", file);
-        } else {
-            if (root == null) {
-                throw new PkiException(file + ": a signed directory is shown only after verification: give --root");
-            }
-            directory = new DirectoryVerifier(Pem.certificate(root)).verifySignature(bytes);
-            out().printf("%s (signed by the root)%n", file);
-        }
-        print(directory);
+        DirectoryFile read = DirectoryFile.read(file, root);
+        out().printf("%s (%s)%n", file, read.signed() ? "signed by the root" : "unsigned");
+        print(read.directory());
         return 0;
     }
 

@@ -77,22 +77,51 @@ public final class Topology {
     }
 
     /**
-     * The route from {@code from} to {@code to}: the direct link when there is one, else through the
-     * sender's home hub (when it has one) and the destination's hub.
+     * The route from {@code from} to {@code to}, along which only hubs relay: straight to a neighbour (a
+     * direct link, a node's hub, another hub); else through one hub neighbour of both, the destination's
+     * hub first (a region's bureaus are reached through their hub); else from a hub of the sender, its
+     * home hub first, across the hub mesh to a hub of the destination, its home hub first.
+     *
+     * @throws AddressingException when no hub serves one of them and no link joins them
      */
     public List<String> path(String from, String to) {
         node(from);
         node(to);
-        List<String> path = new ArrayList<>(List.of(from));
         if (from.equals(to)) {
-            return path;
+            return List.of(from);
         }
-        if (!linked(from, to)) {
-            homeHub(from).ifPresent(hub -> appendIfNew(path, hub));
-            homeHub(to).ifPresent(hub -> appendIfNew(path, hub));
+        if (neighbours(from).contains(to)) {
+            return List.of(from, to);
         }
-        appendIfNew(path, to);
-        return List.copyOf(path);
+        List<String> fromHubs = relaysOf(from);
+        List<String> toHubs = relaysOf(to);
+        for (String hub : toHubs) {
+            if (neighbours(from).contains(hub)) {
+                return List.of(from, hub, to);
+            }
+        }
+        for (String first : fromHubs) {
+            for (String last : toHubs) {
+                if (!first.equals(last)) {
+                    return List.of(from, first, last, to);
+                }
+            }
+        }
+        throw new AddressingException("to", "no route from " + from + " to " + to + " in directory version "
+                + directory.version() + ": no link joins them and no hub serves "
+                + (fromHubs.isEmpty() ? from : to));
+    }
+
+    /** The hubs that may relay for a node: its neighbours that are hubs, its home hub first. */
+    private List<String> relaysOf(String code) {
+        List<String> hubs = new ArrayList<>();
+        homeHub(code).filter(hub -> !hub.equals(code)).ifPresent(hubs::add);
+        for (String peer : neighbours(code)) {
+            if (nodes.get(peer).role() == NodeRole.HUB && !hubs.contains(peer)) {
+                hubs.add(peer);
+            }
+        }
+        return hubs;
     }
 
     private List<String> hubs() {
@@ -130,12 +159,6 @@ public final class Topology {
         if (!a.equals(b)) {
             graph.get(a).add(b);
             graph.get(b).add(a);
-        }
-    }
-
-    private static void appendIfNew(List<String> path, String code) {
-        if (!path.get(path.size() - 1).equals(code)) {
-            path.add(code);
         }
     }
 }
