@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ncbgateway.testing.ExampleFederation;
 
 /**
  * What a federation peer may do on a node's broker, checked with a standard AMQP 1.0 JMS client
@@ -32,16 +33,16 @@ class PeerAccessTest {
     private static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
     private Path temp;
-    private TestCertificates pki;
+    private TestCertificates misissued;
     private TlsMaterial peer;
     private NodeBroker fr;
 
     @BeforeAll
     void start(@TempDir Path folder) throws Exception {
         temp = folder;
-        pki = new TestCertificates(temp, "test-root");
-        peer = pki.node("DE");
-        BrokerSettings settings = TestNodes.settings("FR", temp, pki.node("FR"));
+        misissued = TestCertificates.underExampleRoot(temp.resolve("misissued"));
+        peer = TestNodes.exampleTls("DE");
+        BrokerSettings settings = TestNodes.settings("FR", temp);
         fr = new NodeBroker(settings.withLimits(settings.limits().withMaxMessageBytes(MAX_MESSAGE_BYTES)));
         fr.start();
     }
@@ -110,14 +111,14 @@ class PeerAccessTest {
         TlsMaterial stranger = rogue.node("DE");
         // the stranger trusts FR's root, so only FR's check of the stranger's certificate can fail
         TlsMaterial mixed = new TlsMaterial(stranger.keyStore(), stranger.keyStorePassword(),
-                pki.trustStore(), TestCertificates.PASSWORD::clone);
+                ExampleFederation.trustStore(), ExampleFederation::trustStorePassword);
         assertThatThrownBy(() -> amqp(mixed).close()).isInstanceOf(JMSException.class);
     }
 
     @Test
     void a_federation_certificate_without_the_client_auth_usage_cannot_log_in() throws Exception {
         // TLS itself accepts a certificate with no extended key usage; the broker must not
-        TlsMaterial signingLike = pki.node("DE", null);
+        TlsMaterial signingLike = misissued.node("DE", null);
         assertThatThrownBy(() -> {
             try (Connection connection = amqp(signingLike)) {
                 send(connection, Addresses.IN, UUID.randomUUID().toString(), 10);

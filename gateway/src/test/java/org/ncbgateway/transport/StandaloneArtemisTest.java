@@ -40,12 +40,11 @@ class StandaloneArtemisTest {
         Path home = Path.of(System.getProperty("ncb.artemis.home", "target/apache-artemis"));
         assumeTrue(Files.isRegularFile(home.resolve("bin/artemis")), "Apache Artemis distribution not found at " + home
                 + "; the build unpacks org.apache.activemq:apache-artemis:bin:tar.gz there (mvn generate-test-resources)");
-        TestCertificates pki = new TestCertificates(temp, "test-root");
-        deTls = pki.node("DE");
-        de = new NodeBroker(TestNodes.settings("DE", temp, deTls));
+        deTls = TestNodes.exampleTls("DE");
+        de = new NodeBroker(TestNodes.settings("DE", temp));
         de.start();
 
-        TlsMaterial frTls = pki.node("FR");
+        TlsMaterial frTls = TestNodes.exampleTls("FR");
         frEndpoint = new Endpoint(TestNodes.LOOPBACK, TestNodes.freePort());
         fr = StandaloneArtemis.create(home, temp.resolve("fr-instance"));
         fr.start(Map.of(
@@ -53,9 +52,9 @@ class StandaloneArtemisTest {
                 "ncb.tls.host", frEndpoint.host(),
                 "ncb.tls.port", String.valueOf(frEndpoint.port()),
                 "ncb.tls.keystore", frTls.keyStore().toString(),
-                "ncb.tls.keystore.password", new String(TestCertificates.PASSWORD),
+                "ncb.tls.keystore.password", new String(frTls.keyStorePassword().get()),
                 "ncb.tls.truststore", frTls.trustStore().toString(),
-                "ncb.tls.truststore.password", new String(TestCertificates.PASSWORD),
+                "ncb.tls.truststore.password", new String(frTls.trustStorePassword().get()),
                 "ncb.cluster.password", UUID.randomUUID().toString(),
                 "ncb.hop.DE.host", TestNodes.LOOPBACK,
                 "ncb.hop.DE.port", String.valueOf(de.settings().acceptorPort())));

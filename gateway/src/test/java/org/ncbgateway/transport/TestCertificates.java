@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -30,10 +32,12 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.ncbgateway.pki.RootAuthority;
+import org.ncbgateway.testing.ExampleFederation;
 
 /**
- * A throw-away federation for transport tests: a root CA and node TLS certificates generated at run time
- * (EC P-256), written as PKCS#12 stores into a temporary folder.
+ * TLS certificates the example federation does not have, generated at run time (EC P-256) and written
+ * as PKCS#12 stores into a temporary folder: from a stranger root, or misissued under the example root.
  */
 final class TestCertificates {
 
@@ -46,19 +50,30 @@ final class TestCertificates {
     private final X509Certificate root;
     private final Path trustStore;
 
+    /** A fresh root of its own: certificates from it are strangers to the example federation. */
     TestCertificates(Path folder, String rootName) throws Exception {
         this.folder = Files.createDirectories(folder);
         this.rootKey = ecKey();
         this.rootName = new X500Name("CN=" + rootName + ",O=Test Federation");
-        X509v3CertificateBuilder builder = builder(this.rootName, this.rootName, rootKey);
+        X509v3CertificateBuilder builder = builder(this.rootName, this.rootName, rootKey.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-        this.root = sign(builder, rootKey);
-        this.trustStore = folder.resolve(rootName + "-truststore.p12");
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("federation-root", root);
-        write(store, trustStore);
+        this.root = sign(builder, rootKey.getPrivate());
+        this.trustStore = writeTrustStore(rootName);
+    }
+
+    /** Issues under the example federation's root (whose key is public, example only). */
+    static TestCertificates underExampleRoot(Path folder) throws Exception {
+        RootAuthority authority = ExampleFederation.rootAuthority();
+        return new TestCertificates(folder, authority.certificate(), authority.privateKey());
+    }
+
+    private TestCertificates(Path folder, X509Certificate root, PrivateKey rootPrivateKey) throws Exception {
+        this.folder = Files.createDirectories(folder);
+        this.rootKey = new KeyPair(root.getPublicKey(), rootPrivateKey);
+        this.rootName = X500Name.getInstance(root.getSubjectX500Principal().getEncoded());
+        this.root = root;
+        this.trustStore = writeTrustStore("example-root");
     }
 
     Path trustStore() {
@@ -73,7 +88,7 @@ final class TestCertificates {
     /** A node certificate with another extended key usage, or with none when {@code usage} is null. */
     TlsMaterial node(String code, KeyPurposeId usage) throws Exception {
         KeyPair key = ecKey();
-        X509v3CertificateBuilder builder = builder(rootName, new X500Name("CN=" + code + ",O=Test Federation"), key);
+        X509v3CertificateBuilder builder = builder(rootName, new X500Name("CN=" + code + ",O=Test Federation"), key.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
         if (usage != null) {
@@ -82,7 +97,7 @@ final class TestCertificates {
         }
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
                 new GeneralName(GeneralName.uniformResourceIdentifier, PeerIdentity.NODE_URI_PREFIX + code)));
-        X509Certificate certificate = sign(builder, rootKey);
+        X509Certificate certificate = sign(builder, rootKey.getPrivate());
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry("tls", key.getPrivate(), PASSWORD, new Certificate[] {certificate, root});
@@ -110,16 +125,27 @@ final class TestCertificates {
         return context;
     }
 
-    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair key) {
+    private Path writeTrustStore(String name) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("federation-root", root);
+        Path path = folder.resolve(name + "-truststore.p12");
+        write(store, path);
+        return path;
+    }
+
+    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey key) {
         Instant now = Instant.now();
         return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIALS.incrementAndGet()),
                 Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(2))),
-                subject, key.getPublic());
+                subject, key);
     }
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuerKey) throws Exception {
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey) throws Exception {
+        String algorithm = "EC".equals(issuerKey.getAlgorithm()) || "ECDSA".equals(issuerKey.getAlgorithm())
+                ? "SHA256withECDSA" : "SHA256withRSA";
         return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey.getPrivate())));
+                builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
     }
 
     private static KeyPair ecKey() throws Exception {
