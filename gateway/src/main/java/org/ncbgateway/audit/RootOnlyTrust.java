@@ -10,6 +10,7 @@ import org.ncbgateway.message.ReasonCode;
 import org.ncbgateway.message.RejectedException;
 import org.ncbgateway.pki.CertificateTrust;
 import org.ncbgateway.pki.KeyPurpose;
+import org.ncbgateway.pki.KeyUsagePolicy;
 
 /**
  * Trust in a signing certificate from the federation root alone, for an auditor who has no directory:
@@ -17,10 +18,13 @@ import org.ncbgateway.pki.KeyPurpose;
  */
 public final class RootOnlyTrust implements CertificateTrust {
 
-    private static final int DIGITAL_SIGNATURE = 0;
     private final X509Certificate root;
     /** Certificates whose root signature already verified: a log repeats the same few signers. */
     private final Set<X509Certificate> signedByRoot = ConcurrentHashMap.newKeySet();
+
+    public X509Certificate root() {
+        return root;
+    }
 
     public RootOnlyTrust(X509Certificate root) {
         this.root = Objects.requireNonNull(root, "root");
@@ -43,10 +47,6 @@ public final class RootOnlyTrust implements CertificateTrust {
                     + " (valid " + certificate.getNotBefore().toInstant() + " to "
                     + certificate.getNotAfter().toInstant() + ")");
         }
-        boolean[] usage = certificate.getKeyUsage();
-        if (purpose == KeyPurpose.SIGNING && (usage == null || !usage[DIGITAL_SIGNATURE])) {
-            throw new RejectedException(ReasonCode.CERT_UNTRUSTED, "certificate '" + subject
-                    + "' is not a signing certificate");
-        }
+        KeyUsagePolicy.check(certificate, purpose);
     }
 }

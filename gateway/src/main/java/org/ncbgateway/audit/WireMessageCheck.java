@@ -1,51 +1,43 @@
 package org.ncbgateway.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
-import org.ncbgateway.json.StrictJson;
+import org.ncbgateway.crypto.OuterVerifier;
+import org.ncbgateway.crypto.VerifiedOuter;
 import org.ncbgateway.message.RejectedException;
+import org.ncbgateway.pki.CertificateTrust;
 
 /**
- * Verifies the outer layer of a logged message offline: one valid CMS signature over {@code {header, payload}},
- * its signer trusted at the entry's time and naming {@code header.from}, and the header agreeing with the entry.
+ * Verifies a logged message's outer layer as a receiving node did, but at the entry's time: signature, signer
+ * certificate under the trust in force then, signer equal to {@code header.from}; and the signed header agreeing
+ * with the entry. The inner layer is end-to-end encrypted and beyond an auditor's keys.
  */
 public final class WireMessageCheck implements MessageCheck {
 
-    private static final ObjectMapper JSON = StrictJson.mapper();
-    private final SignerCheck signers;
+    private final CertificateTrust trust;
 
-    public WireMessageCheck(SignerCheck signers) {
-        this.signers = Objects.requireNonNull(signers, "signers");
+    public WireMessageCheck(CertificateTrust trust) {
+        this.trust = Objects.requireNonNull(trust, "trust");
     }
 
     @Override
     public Optional<String> problem(EntryMeta meta, byte[] wire) {
-        SignedStatement signed;
-        JsonNode header;
+        VerifiedOuter outer;
         try {
-            signed = SignedStatement.verify(wire);
-            header = JSON.readTree(signed.content()).path("header");
-        } catch (SignedStatement.InvalidStatementException | IOException e) {
-            return Optional.of("SIGNATURE_INVALID outer layer: " + e.getMessage());
-        }
-        String from = header.path("from").asText(null);
-        String messageId = header.path("messageId").asText(null);
-        if (meta.messageId() != null && !meta.messageId().equals(messageId)) {
-            return Optional.of("entry says messageId " + meta.messageId() + ", the signed header " + messageId);
-        }
-        if (meta.kind() != null && !meta.kind().equals(header.path("kind").asText(null))) {
-            return Optional.of("entry says kind " + meta.kind() + ", the signed header " + header.path("kind").asText());
-        }
-        try {
-            String signer = signers.trustedNode(signed.signer(), meta.time());
-            if (!signer.equals(from)) {
-                return Optional.of("SENDER_MISMATCH outer signer is node " + signer + " but header.from is " + from);
-            }
+            outer = new OuterVerifier(trust, Clock.fixed(meta.time(), ZoneOffset.UTC)).verify(wire);
         } catch (RejectedException e) {
             return Optional.of(e.code() + " " + e.detail());
+        }
+        String signedId = outer.header().messageId().toString();
+        if (meta.messageId() != null && !meta.messageId().equals(signedId)) {
+            return Optional.of("MESSAGE_ID_MISMATCH entry says messageId " + meta.messageId() + ", the signed header "
+                    + signedId);
+        }
+        if (meta.kind() != null && !meta.kind().equals(outer.header().kind().wireName())) {
+            return Optional.of("KIND_MISMATCH entry says kind " + meta.kind() + ", the signed header "
+                    + outer.header().kind().wireName());
         }
         return Optional.empty();
     }

@@ -44,8 +44,12 @@ final class AuditFixtures {
         return new StatementSigner(node, keys.getPrivate(), nodeCertificate(node, keys, otherRoot, otherRootCert));
     }
 
+    RootOnlyTrust trust() {
+        return new RootOnlyTrust(root);
+    }
+
     SignerCheck signerCheck() {
-        return TrustedSigners.under(new RootOnlyTrust(root));
+        return TrustedSigners.under(trust());
     }
 
     /** An outer layer as the crypto engineer's sealer makes it: SignedData by {@code from} over {header, payload}. */

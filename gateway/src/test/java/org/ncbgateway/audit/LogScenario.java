@@ -16,12 +16,33 @@ import java.util.function.UnaryOperator;
  */
 final class LogScenario {
 
-    final AuditFixtures federation = new AuditFixtures();
+    final AuditFixtures federation;
     final Path fr;
     final Path hub;
-    final List<UUID> messages = new ArrayList<>();
+    final List<UUID> messages;
+
+    private LogScenario(AuditFixtures federation, Path fr, Path hub, List<UUID> messages) {
+        this.federation = federation;
+        this.fr = fr;
+        this.hub = hub;
+        this.messages = messages;
+    }
+
+    /** The same logs copied under {@code base}, for a test to tamper with. */
+    LogScenario copyTo(Path base) throws IOException {
+        LogScenario copy = new LogScenario(federation, base.resolve("FR"), base.resolve("HUB-EUROPE"), messages);
+        for (Path[] pair : new Path[][] {{fr, copy.fr}, {hub, copy.hub}}) {
+            Files.createDirectories(pair[1]);
+            for (Path segment : Segments.list(pair[0])) {
+                Files.copy(segment, pair[1].resolve(segment.getFileName()));
+            }
+        }
+        return copy;
+    }
 
     LogScenario(Path base) throws IOException {
+        federation = new AuditFixtures();
+        messages = new ArrayList<>();
         fr = base.resolve("FR");
         hub = base.resolve("HUB-EUROPE");
         try (MessageLog hubLog = MessageLog.open(hub, "HUB-EUROPE"); MessageLog frLog = MessageLog.open(fr, "FR")) {
@@ -45,7 +66,7 @@ final class LogScenario {
     }
 
     LogVerifier verifier() {
-        return new LogVerifier(federation.signerCheck(), new WireMessageCheck(federation.signerCheck()));
+        return new LogVerifier(federation.signerCheck(), new WireMessageCheck(federation.trust()));
     }
 
     AuditReport verify(Path... logs) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,12 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
 class TamperMatrixTest {
 
     @TempDir
+    static Path template;
+    static LogScenario pristine;
+    @TempDir
     Path base;
     LogScenario scenario;
 
+    @BeforeAll
+    static void buildLogsOnce() throws IOException {
+        pristine = new LogScenario(template);
+    }
+
     @BeforeEach
-    void buildLogs() throws IOException {
-        scenario = new LogScenario(base);
+    void copyLogs() throws IOException {
+        scenario = pristine.copyTo(base);
     }
 
     private Finding firstFinding(Path... logs) throws IOException {

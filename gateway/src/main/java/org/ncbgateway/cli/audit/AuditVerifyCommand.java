@@ -14,9 +14,10 @@ import org.ncbgateway.audit.LogVerifier;
 import org.ncbgateway.audit.ReportHtml;
 import org.ncbgateway.audit.ReportJson;
 import org.ncbgateway.audit.RootOnlyTrust;
-import org.ncbgateway.audit.SignerCheck;
+import org.ncbgateway.audit.DirectoriesInForce;
 import org.ncbgateway.audit.TrustedSigners;
 import org.ncbgateway.audit.WireMessageCheck;
+import org.ncbgateway.pki.CertificateTrust;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,6 +38,11 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     @Option(names = "--root", required = true, paramLabel = "ROOT.pem", description = "the federation root certificate")
     Path root;
 
+    @Option(names = "--directories", paramLabel = "DIR",
+            description = "the signed directories (*.p7s) of the audited period: each entry is checked under the one "
+                    + "in force at its time, with its CRL; without them revocation is not checked")
+    Path directories;
+
     @Option(names = "--json", paramLabel = "FILE", defaultValue = "audit-report.json",
             description = "where to write the JSON report (default: ${DEFAULT-VALUE})")
     Path json;
@@ -55,8 +61,9 @@ public final class AuditVerifyCommand implements Callable<Integer> {
         try {
             X509Certificate rootCert = LogFolders.certificate(root);
             logs.forEach(LogFolders::requireLog);
-            SignerCheck signers = TrustedSigners.under(new RootOnlyTrust(rootCert));
-            LogVerifier verifier = new LogVerifier(signers, new WireMessageCheck(signers));
+            CertificateTrust trust = directories == null ? new RootOnlyTrust(rootCert)
+                    : DirectoriesInForce.load(rootCert, directories);
+            LogVerifier verifier = new LogVerifier(TrustedSigners.under(trust), new WireMessageCheck(trust));
             AuditReport report = AuditReport.verify(verifier, logs);
             Instant now = Instant.now();
             ReportJson.write(report, now, json);

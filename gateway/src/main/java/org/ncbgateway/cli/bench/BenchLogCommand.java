@@ -103,7 +103,7 @@ public final class BenchLogCommand implements Callable<Integer> {
 
     private static void verify(PrintWriter out, Path logDir, BenchSigner signer) throws IOException {
         SignerCheck signers = signer.signerCheck();
-        LogVerifier verifier = new LogVerifier(signers, new WireMessageCheck(signers));
+        LogVerifier verifier = new LogVerifier(signers, new WireMessageCheck(signer.trust()));
         verifier.verify(logDir);
         long start = System.nanoTime();
         LogAudit audit = verifier.verify(logDir);
@@ -116,19 +116,25 @@ public final class BenchLogCommand implements Callable<Integer> {
     }
 
     /** A throwaway self-issued signing identity, so that the bench verifies real CMS signatures. */
-    private record BenchSigner(StatementSigner statementSigner, SignerCheck signerCheck) {
+    private record BenchSigner(StatementSigner statementSigner, RootOnlyTrust trust) {
+
+        SignerCheck signerCheck() {
+            return TrustedSigners.under(trust);
+        }
+
 
         static BenchSigner create(String node) throws Exception {
             BenchIdentity identity = BenchIdentity.create(node);
             return new BenchSigner(new StatementSigner(node, identity.key(), identity.certificate()),
-                    TrustedSigners.under(new RootOnlyTrust(identity.certificate())));
+                    new RootOnlyTrust(identity.certificate()));
         }
 
         byte[] wire(String messageId, int size, int variant) {
             byte[] payload = new byte[size];
             new Random(variant).nextBytes(payload);
             String json = "{\"header\":{\"messageId\":\"" + messageId + "\",\"kind\":\"diffusion\","
-                    + "\"from\":\"FR\",\"to\":[\"DE\"]},\"payload\":\""
+                    + "\"from\":\"FR\",\"to\":[\"DE\"],\"sentAt\":\"2026-01-01T00:00:00Z\","
+                    + "\"expiresAt\":\"2036-01-01T00:00:00Z\",\"priority\":\"normal\"},\"payload\":\""
                     + java.util.Base64.getEncoder().encodeToString(payload) + "\"}";
             return statementSigner.sign(json.getBytes(StandardCharsets.UTF_8));
         }
