@@ -80,6 +80,34 @@ class OpensslInteropTest {
         assertThat(f.opener("DE").open(wire).innerSignerCode()).isEqualTo("DE");
     }
 
+    @Test
+    void the_gateway_also_opens_openssl_s_default_sha1_kdf_for_ecdh_since_the_message_names_its_kdf() throws Exception {
+        MessageHeader header = f.header(MessageKind.DIFFUSION, "FR", "BE");
+        Path inner = dir.resolve("inner.der");
+        sign(write("payload.json", SealFixture.diffusion("FR")), f.node("FR"), inner);
+        Path middle = dir.resolve("middle.der");
+        run("cms", "-encrypt", "-binary", "-aes-256-gcm", "-in", inner.toString(), "-outform", "DER",
+                "-out", middle.toString(), "-recip", pem("enc-cert.pem", f.node("BE").encryptionCert()).toString());
+        Path wire = dir.resolve("msg.der");
+        sign(write("outer.json", OuterDocument.of(header, Files.readAllBytes(middle)).toJson()), f.node("FR"), wire);
+
+        assertThat(f.opener("BE").open(Files.readAllBytes(wire)).payload()).isEqualTo(SealFixture.diffusion("FR"));
+    }
+
+    @Test
+    void openssl_puts_aes_gcm_only_in_auth_enveloped_data_never_in_a_plain_encrypted_content_info() {
+        Path inner = write("inner.der", Layers.signed(f.node("FR"), SealFixture.diffusion("FR")));
+        Openssl.Result gcm = Openssl.run("cms", "-EncryptedData_encrypt", "-aes-256-gcm", "-binary",
+                "-in", inner.toString(), "-secretkey", "00".repeat(32), "-outform", "DER",
+                "-out", dir.resolve("gcm.der").toString());
+        Openssl.Result cbc = Openssl.run("cms", "-EncryptedData_encrypt", "-aes-256-cbc", "-binary",
+                "-in", inner.toString(), "-secretkey", "00".repeat(32), "-outform", "DER",
+                "-out", dir.resolve("cbc.der").toString());
+        assertThat(gcm.succeeded()).isFalse();
+        assertThat(gcm.output()).contains("unsupported content encryption algorithm");
+        assertThat(cbc.succeeded()).as(cbc.output()).isTrue();
+    }
+
     /** inner: cms -sign; middle: cms -encrypt -aes-256-gcm (AuthEnvelopedData); outer: cms -sign over {header, payload}. */
     private byte[] opensslSealed(NodeCredentials sender, MessageHeader header, byte[] payload, NodeCredentials recipient)
             throws IOException {

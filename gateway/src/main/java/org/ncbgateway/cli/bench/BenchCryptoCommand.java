@@ -43,6 +43,10 @@ public final class BenchCryptoCommand implements Runnable {
     @Option(names = "--seconds", defaultValue = "3", description = "Measuring time per figure (default: ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--warmup", defaultValue = "2",
+            description = "Unmeasured warm-up per figure, seconds, so the JIT has compiled the hot paths (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
     @Option(names = "--payload-bytes", defaultValue = "2048", description = "Payload size (default: ${DEFAULT-VALUE}).")
     int payloadBytes;
 
@@ -51,10 +55,13 @@ public final class BenchCryptoCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = spec.commandLine().getErr();
         Duration window = Duration.ofMillis((long) (seconds * 1000));
-        Throughput meter = new Throughput(window, progress);
-        out.printf("ncb bench crypto: %d-byte payload, one thread, %s s per figure, Java %s%n",
-                payloadBytes, seconds, Runtime.version());
-        out.printf("%-4s %10s %12s %12s %12s%n", "keys", "recipients", "seal msg/s", "open msg/s", "wire bytes");
+        Throughput meter = new Throughput(Duration.ofMillis((long) (warmupSeconds * 1000)), window, progress);
+        out.printf("ncb bench crypto: %d-byte payload, one thread, %s s per figure, Java %s, load average %.1f on %d cores%n",
+                payloadBytes, seconds, Runtime.version(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        out.printf("%-4s %10s %12s %12s %14s %14s %10s%n", "keys", "recipients", "seal msg/s", "open msg/s",
+                "seal msg/cpu-s", "open msg/cpu-s", "wire bytes");
         for (String keyType : keyTypes) {
             KeyAlgorithm algorithm = KeyAlgorithm.fromWireName(keyType);
             measure(algorithm, meter, out, progress);
@@ -77,10 +84,11 @@ public final class BenchCryptoCommand implements Runnable {
             List<X509Certificate> recipients = federation.recipients(receiver, count);
             String label = algorithm.wireName() + " " + count;
             byte[][] last = new byte[1][];
-            double seal = meter.run("seal " + label, () -> last[0] = sealer.seal(header(now), payload, recipients));
+            Throughput.Rate seal = meter.run("seal " + label, () -> last[0] = sealer.seal(header(now), payload, recipients));
             byte[] wire = last[0];
-            double open = meter.run("open " + label, () -> opener.open(wire));
-            out.printf("%-4s %10d %12.0f %12.0f %12d%n", algorithm.wireName(), count, seal, open, wire.length);
+            Throughput.Rate open = meter.run("open " + label, () -> opener.open(wire));
+            out.printf("%-4s %10d %12.0f %12.0f %14.0f %14.0f %10d%n", algorithm.wireName(), count,
+                    seal.perSecond(), open.perSecond(), seal.perCpuSecond(), open.perCpuSecond(), wire.length);
             out.flush();
         }
     }

@@ -1,9 +1,15 @@
 package org.ncbgateway.cli.bench;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 
-/** Runs an operation on this thread for a fixed time, after a warm-up, and reports operations per second. */
+/**
+ * Runs an operation on this thread for a fixed time, after a warm-up, and reports operations per
+ * second of wall time and per second of this thread's CPU time. On a shared machine the second is
+ * the figure that holds for one dedicated core.
+ */
 final class Throughput {
 
     /** One operation of a benchmark; any exception ends the benchmark. */
@@ -12,19 +18,28 @@ final class Throughput {
         void run() throws Exception;
     }
 
+    /** Operations per wall-clock second and per CPU-second of the measuring thread. */
+    record Rate(double perSecond, double perCpuSecond) {
+    }
+
+    private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    private final Duration warmUp;
     private final Duration window;
     private final PrintWriter progress;
 
-    Throughput(Duration window, PrintWriter progress) {
+    Throughput(Duration warmUp, Duration window, PrintWriter progress) {
+        this.warmUp = warmUp;
         this.window = window;
         this.progress = progress;
     }
 
-    double run(String label, Operation operation) {
-        repeat(label + " (warm-up)", operation, window.dividedBy(3).toNanos());
+    Rate run(String label, Operation operation) {
+        repeat(label + " (warm-up)", operation, warmUp.toNanos());
         long start = System.nanoTime();
+        long cpuStart = cpu.getCurrentThreadCpuTime();
         long count = repeat(label, operation, window.toNanos());
-        return count * 1e9 / (System.nanoTime() - start);
+        long cpuNanos = Math.max(1, cpu.getCurrentThreadCpuTime() - cpuStart);
+        return new Rate(count * 1e9 / (System.nanoTime() - start), count * 1e9 / cpuNanos);
     }
 
     private long repeat(String label, Operation operation, long nanos) {
