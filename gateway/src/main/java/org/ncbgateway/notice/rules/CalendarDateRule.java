@@ -27,8 +27,8 @@ public final class CalendarDateRule implements SemanticRule {
 
     private static void require(JsonNode date, String pointer, List<ValidationError> errors) {
         if (date.isString() && PartialDate.parse(date.stringValue()).isEmpty()) {
-            errors.add(SemanticRule.violation(pointer,
-                    "'" + date.stringValue() + "' is not a real calendar date", RULE));
+            // The value itself may be a date of birth: named by its place, not quoted.
+            errors.add(SemanticRule.violation(pointer, "is not a real calendar date", RULE));
         }
     }
 }

@@ -20,6 +20,7 @@ public final class MrzRule implements SemanticRule {
     public static final String RULE_CHECK_DIGIT = "mrz-check-digit";
     public static final String RULE_AGREEMENT = "mrz-agreement";
 
+    private static final boolean PERSONAL = true;
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
     @Override
@@ -48,26 +49,31 @@ public final class MrzRule implements SemanticRule {
                         + " check digit is " + check.printed() + ", expected " + check.computed(), RULE_CHECK_DIGIT));
             }
         }
-        agree(at + "/number", "document number", document.path("number").stringValue(), mrz.documentNumber(), errors);
+        agree(at + "/number", "document number", document.path("number").stringValue(), mrz.documentNumber(),
+                PERSONAL, errors);
         agree(at + "/issuingCountry", "issuing state", document.path("issuingCountry").stringValue(),
-                icaoToAlpha3(mrz.issuingState()), errors);
+                icaoToAlpha3(mrz.issuingState()), !PERSONAL, errors);
         JsonNode expiresOn = document.path("expiresOn");
         if (expiresOn.isString()) {
             agree(at + "/expiresOn", "date of expiry",
-                    LocalDate.parse(expiresOn.stringValue()).format(YYMMDD), mrz.expiry(), errors);
+                    LocalDate.parse(expiresOn.stringValue()).format(YYMMDD), mrz.expiry(), !PERSONAL, errors);
         }
         Optional<LocalDate> birth = PartialDate.parse(person.path("dateOfBirth").stringValue("x")).flatMap(PartialDate::full);
         if (birth.isPresent() && mrz.dateOfBirth().chars().allMatch(Character::isDigit)) {
             String dobPointer = at.substring(0, at.indexOf("/documents/")) + "/dateOfBirth";
-            agree(dobPointer, "date of birth", birth.get().format(YYMMDD), mrz.dateOfBirth(), errors);
+            agree(dobPointer, "date of birth", birth.get().format(YYMMDD), mrz.dateOfBirth(), PERSONAL, errors);
         }
     }
 
-    private static void agree(String pointer, String field, String declared, String inZone,
+    /**
+     * Reasons travel into receipts and logs: values that identify a person (document number, date
+     * of birth) are named, not quoted.
+     */
+    private static void agree(String pointer, String field, String declared, String inZone, boolean personal,
                               List<ValidationError> errors) {
         if (!declared.equals(inZone)) {
-            errors.add(SemanticRule.violation(pointer, "disagrees with the MRZ " + field + ": payload has "
-                    + declared + ", MRZ has " + inZone, RULE_AGREEMENT));
+            String values = personal ? "" : ": payload has " + declared + ", MRZ has " + inZone;
+            errors.add(SemanticRule.violation(pointer, "disagrees with the MRZ " + field + values, RULE_AGREEMENT));
         }
     }
 
