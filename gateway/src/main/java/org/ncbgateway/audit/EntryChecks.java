@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import org.ncbgateway.message.ReasonCode;
 import org.ncbgateway.message.RejectedException;
 
 /** The content checks of each intact entry: meta rules, seals, countersignatures, message signatures. */
@@ -61,7 +62,7 @@ final class EntryChecks implements ChainWalk.EntryHandler {
             bad(entry, FindingCode.ENTRY_MALFORMED, "a message event without messageId", "messageId", "absent");
             return;
         }
-        if (entry.data().length == 0) {
+        if (entry.data().length == 0 || refusedForItsOuterLayer(entry.meta())) {
             return;
         }
         messagesChecked++;
@@ -69,6 +70,12 @@ final class EntryChecks implements ChainWalk.EntryHandler {
         problem.ifPresent(why -> bad(entry, FindingCode.MESSAGE_INVALID, "message " + entry.meta().messageId()
                 + " (" + entry.meta().type() + ") does not verify as at " + entry.meta().time() + ": " + why,
                 "valid", why.split(" ", 2)[0]));
+    }
+
+    /** A message the node refused before authenticating it: its outer layer is expected not to verify. */
+    private static boolean refusedForItsOuterLayer(EntryMeta meta) {
+        return meta.type() == EntryType.REJECTED && Arrays.stream(ReasonCode.values())
+                .anyMatch(code -> !code.answeredWithReceipt() && code.name().equals(meta.reasonCode()));
     }
 
     private void seal(LogEntry entry) {

@@ -23,9 +23,10 @@ public final class LogSealer implements AutoCloseable {
 
     private final MessageLog log;
     private final StatementSigner signer;
-    private final SealWitnessPort witness;
+    private volatile SealWitnessPort witness;
     private final Clock clock;
     private ScheduledExecutorService schedule;
+    private long lastSealedAt = -1;
 
     /** @param witness null when this node has no witness */
     public LogSealer(MessageLog log, StatementSigner signer, SealWitnessPort witness, Clock clock) {
@@ -68,9 +69,8 @@ public final class LogSealer implements AutoCloseable {
         return Optional.of(seal);
     }
 
-    private long lastSealedAt = -1;
-
     private void witness(Seal seal) {
+        SealWitnessPort witness = this.witness;
         if (witness == null) {
             return;
         }
@@ -86,6 +86,11 @@ public final class LogSealer implements AutoCloseable {
             LOG.warn("event=log_seal_not_witnessed node={} sealedSeq={} reason=\"{}\"", log.node(),
                     seal.statement().sealedSeq(), e.getMessage());
         }
+    }
+
+    /** Names the witness that countersigns the seals from now on (its hub, once both nodes run). */
+    public void witnessBy(SealWitnessPort port) {
+        this.witness = port;
     }
 
     /** Seals every {@code interval} while the node runs (skipping when nothing was appended since). */

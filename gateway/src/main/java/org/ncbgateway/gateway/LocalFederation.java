@@ -98,7 +98,16 @@ public final class LocalFederation implements AutoCloseable {
         }
         GatewayNode node = GatewayNode.start(config(code), clock);
         running.put(code, node);
+        connectWitnesses();
         return node;
+    }
+
+    /** Each running node's log seals go to its hub's witness, when the hub runs here too. */
+    private void connectWitnesses() {
+        running.forEach((code, node) -> node.machinery().directory().node(code)
+                .map(self -> running.get(self.hub()))
+                .filter(hub -> hub != null && hub != node)
+                .ifPresent(hub -> node.machinery().sealer().witnessBy(hub.machinery().witness())));
     }
 
     public synchronized void stop(String code) throws Exception {

@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.ncbgateway.audit.LogSealer;
 import org.ncbgateway.audit.MessageLog;
+import org.ncbgateway.audit.SealWitness;
+import org.ncbgateway.audit.StatementSigner;
+import org.ncbgateway.audit.TrustedSigners;
 import org.ncbgateway.crypto.MessageOpener;
 import org.ncbgateway.crypto.MessageSealer;
 import org.ncbgateway.directory.Directory;
@@ -33,6 +37,8 @@ public final class NodeMachinery implements AutoCloseable {
 
     /** How long a sent message may wait for its hops before receivers refuse it as {@code EXPIRED}. */
     static final Duration TIME_TO_LIVE = Duration.ofDays(7);
+    /** How often the message log is sealed while the node runs; it is also sealed at shutdown. */
+    static final Duration SEAL_INTERVAL = Duration.ofMinutes(1);
 
     private final NodeConfig config;
     private final NodeCredentials credentials;
@@ -40,6 +46,8 @@ public final class NodeMachinery implements AutoCloseable {
     private final AcceptedIds accepted;
     private final DeliveryStatusStore status;
     private final MessageLog log;
+    private final LogSealer sealer;
+    private final SealWitness witness;
     private final Inbound inbound;
     private final Map<String, Object> beans = new LinkedHashMap<>();
 
@@ -54,6 +62,11 @@ public final class NodeMachinery implements AutoCloseable {
         this.accepted = AcceptedIds.open(config.acceptedIdsFile());
         this.status = DeliveryStatusStore.open(config.statusFile());
         this.log = MessageLog.open(config.messageLogDir(), config.nodeCode());
+        StatementSigner logSigner = new StatementSigner(config.nodeCode(), credentials.signingKey(),
+                credentials.signingCert());
+        this.sealer = new LogSealer(log, logSigner, null, clock);
+        this.witness = new SealWitness(log, logSigner, TrustedSigners.under(trust), clock);
+        sealer.start(SEAL_INTERVAL);
         Receipts receipts = new Receipts(clock);
         MessageOpener opener = new MessageOpener(credentials, trust,
                 new DirectoryAddressCheck(config.nodeCode(), this::directory), accepted, validator, clock);
@@ -115,9 +128,20 @@ public final class NodeMachinery implements AutoCloseable {
         return Map.copyOf(beans);
     }
 
+    /** Seals this node's log; {@link LogSealer#witnessBy} connects it to its witness. */
+    public LogSealer sealer() {
+        return sealer;
+    }
+
+    /** Countersigns the seals of the nodes this one witnesses for (a hub's bureaus). */
+    public SealWitness witness() {
+        return witness;
+    }
+
     @Override
     public void close() throws IOException {
         try {
+            sealer.close();
             log.close();
         } finally {
             try {
