@@ -123,6 +123,8 @@ public final class GatewayNode implements AutoCloseable {
         values.put("ncb.address.deliver", Addresses.DELIVER);
         values.put("ncb.address.dlq", Addresses.DLQ);
         values.put("ncb.address.out-prefix", Addresses.OUT_PREFIX);
+        // messages are independent of each other: several consumers of ncb.in, each in its own transaction
+        values.put("ncb.inbound.consumers", "4");
         Properties properties = new Properties();
         properties.putAll(values);
         return properties;

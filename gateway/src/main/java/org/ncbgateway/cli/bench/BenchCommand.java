@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 BenchValidateCommand.class,
                 BenchCryptoCommand.class,
                 BenchLogCommand.class,
+                BenchE2eCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

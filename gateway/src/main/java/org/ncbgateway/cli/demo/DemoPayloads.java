@@ -15,14 +15,14 @@ import org.ncbgateway.json.StrictJson;
  * a foreign-fighter diffusion by FR, its update, a hit reported by DE, the cancellation.
  * The subject is invented.
  */
-final class DemoPayloads {
+public final class DemoPayloads {
 
     private static final ObjectMapper JSON = StrictJson.mapper();
 
     private final Instant now;
     private final int year;
 
-    DemoPayloads(Instant now) {
+    public DemoPayloads(Instant now) {
         this.now = now.truncatedTo(ChronoUnit.SECONDS);
         this.year = now.atZone(ZoneOffset.UTC).getYear();
     }
@@ -31,7 +31,8 @@ final class DemoPayloads {
         return "FR-" + year + "-000123";
     }
 
-    byte[] diffusion() {
+    /** FR's diffusion, issued now, valid a year. */
+    public byte[] diffusion() {
         ObjectNode diffusion = dated("diffusion.json", diffusionId());
         diffusion.put("validUntil", now.atZone(ZoneOffset.UTC).toLocalDate().plusYears(1).toString());
         return bytes(diffusion);

@@ -1,0 +1,151 @@
+package org.ncbgateway.cli.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ncbgateway.cli.demo.DemoPayloads;
+import org.ncbgateway.gateway.GatewayNode;
+import org.ncbgateway.gateway.LocalFederation;
+import org.ncbgateway.gateway.Submission;
+import org.ncbgateway.gateway.SubmissionFile;
+import org.ncbgateway.message.Priority;
+import org.ncbgateway.transport.Addresses;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ncb bench e2e}: notices per second from one bureau to another through the whole gateway:
+ * validation, sealing, message log, persistent broker, store-and-forward bridge over mutual TLS, opening,
+ * delivery, and the signed receipt back. Two nodes of the example federation on loopback, fresh data.
+ */
+@Command(name = "e2e", mixinStandardHelpOptions = true,
+        description = "Measure end-to-end throughput from one bureau to another (notices per second, persistent, TLS).")
+public final class BenchE2eCommand implements Callable<Integer> {
+
+    private static final long STATUS_MILLIS = 2000;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--federation", paramLabel = "DIR", description = "federation material (default: ${DEFAULT-VALUE})")
+    Path federationDir = Path.of("certs-example");
+
+    @Option(names = "--from", description = "sending bureau (default: ${DEFAULT-VALUE})")
+    String from = "FR";
+
+    @Option(names = "--to", description = "receiving bureau (default: ${DEFAULT-VALUE})")
+    String to = "BE";
+
+    @Option(names = "--messages", description = "measured messages (default: ${DEFAULT-VALUE})")
+    int messages = 300;
+
+    @Option(names = "--warmup", description = "unmeasured messages first (default: ${DEFAULT-VALUE})")
+    int warmup = 50;
+
+    @Option(names = "--senders", description = "threads submitting at the sender (default: ${DEFAULT-VALUE})")
+    int senders = 4;
+
+    @Option(names = "--payload", paramLabel = "FILE", description = "payload to send, issued by the sender (default: FR's diffusion of ncb demo)")
+    Path payload;
+
+    @Override
+    public Integer call() throws Exception {
+        if (messages < 1 || warmup < 0 || senders < 1 || from.equals(to)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--messages and --senders must be positive, --warmup not negative, --from and --to different");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (payload == null && !from.equals("FR")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "the default payload is FR's diffusion: with --from " + from + ", give --payload issued by " + from);
+        }
+        byte[] body = payload != null ? Files.readAllBytes(payload) : new DemoPayloads(Instant.now()).diffusion();
+        Path work = Files.createTempDirectory("ncb-bench-e2e-");
+        try (LocalFederation federation = LocalFederation.prepare(federationDir, work, List.of(from, to),
+                Clock.systemUTC())) {
+            federation.startAll();
+            GatewayNode sender = federation.node(from);
+            GatewayNode receiver = federation.node(to);
+            err.println("bench e2e: warming up with " + warmup + " messages " + from + " -> " + to);
+            send(sender, body, warmup);
+            awaitDelivered(receiver, warmup, err);
+            long start = System.nanoTime();
+            send(sender, body, messages);
+            awaitDelivered(receiver, warmup + messages, err);
+            double delivered = (System.nanoTime() - start) / 1e9;
+            awaitReceipts(sender, err);
+            double answered = (System.nanoTime() - start) / 1e9;
+            out.printf(Locale.ROOT, "e2e: %s -> %s, %d messages of %d bytes, %d sender thread(s), persistent, mutual TLS:"
+                            + " %.1f notices/s delivered (%.1f s), %.1f notices/s with the receipt back at the sender"
+                            + " (%.1f s)%n", from, to, messages, body.length, senders, messages / delivered, delivered,
+                    messages / answered, answered);
+            out.println("e2e: data of the run in " + work);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private void send(GatewayNode sender, byte[] body, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            AtomicInteger left = new AtomicInteger(count);
+            List<Future<Void>> tasks = new ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                tasks.add(pool.submit(() -> {
+                    while (left.getAndDecrement() > 0) {
+                        Submission submission = SubmissionFile.readPayload(body, "bench", UUID.randomUUID(), List.of(to),
+                                List.of(), Priority.NORMAL, Optional.empty());
+                        sender.submit(submission);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> task : tasks) {
+                task.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Counts what reached the national systems' queue; prints a status line every few seconds. */
+    private static void awaitDelivered(GatewayNode receiver, long expected, PrintWriter status)
+            throws InterruptedException {
+        long lastStatus = System.nanoTime();
+        while (receiver.broker().messageCount(Addresses.DELIVER) < expected) {
+            if (System.nanoTime() - lastStatus > STATUS_MILLIS * 1_000_000) {
+                status.println("bench e2e: delivered " + receiver.broker().messageCount(Addresses.DELIVER) + "/" + expected);
+                status.flush();
+                lastStatus = System.nanoTime();
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitReceipts(GatewayNode sender, PrintWriter status) throws InterruptedException {
+        long lastStatus = System.nanoTime();
+        while (!sender.machinery().status().pending().isEmpty()) {
+            if (System.nanoTime() - lastStatus > STATUS_MILLIS * 1_000_000) {
+                status.println("bench e2e: awaiting receipts for " + sender.machinery().status().pending().size()
+                        + " messages");
+                status.flush();
+                lastStatus = System.nanoTime();
+            }
+            Thread.sleep(20);
+        }
+    }
+}
