@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ncbgateway.json.JsonLimits;
 import org.ncbgateway.notice.NoticeValidator;
@@ -108,7 +109,7 @@ public final class ValidateCommand implements Callable<Integer> {
             ArrayNode errors = node.putArray("errors");
             for (ValidationError error : verdict.errors()) {
                 errors.addObject().put("pointer", error.pointer()).put("reason", error.reason())
-                        .put("rule", error.rule()).put("stage", error.stage().name().toLowerCase(java.util.Locale.ROOT));
+                        .put("rule", error.rule()).put("stage", error.stage().name().toLowerCase(Locale.ROOT));
             }
         }
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(array);

@@ -3,6 +3,7 @@ package org.ncbgateway.notice.rules;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.ncbgateway.message.MessageKind;
 import org.ncbgateway.notice.ValidationError;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ public final class RecordIdRule implements SemanticRule {
         }
     }
 
-    private static java.util.Optional<String> expectedPrefix(JsonNode payload, MessageKind kind) {
+    private static Optional<String> expectedPrefix(JsonNode payload, MessageKind kind) {
         String code = switch (kind) {
             case DIFFUSION, NOTICE_REQUEST -> payload.path("issuer").path("bureau").stringValue(null);
             case UPDATE -> "diffusion".equals(payload.path("replaces").stringValue(""))
@@ -47,6 +48,6 @@ public final class RecordIdRule implements SemanticRule {
             case CANCELLATION -> payload.path("noticeId").stringValue("").substring(0, 2);
             default -> null;
         };
-        return java.util.Optional.ofNullable(code);
+        return Optional.ofNullable(code);
     }
 }

@@ -3,6 +3,7 @@ package org.ncbgateway.notice.rules;
 import java.util.List;
 import org.ncbgateway.message.MessageKind;
 import org.ncbgateway.notice.ValidationError;
+import org.ncbgateway.notice.ValidationStage;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,6 +15,6 @@ public interface SemanticRule {
     void check(JsonNode payload, MessageKind kind, List<ValidationError> errors);
 
     static ValidationError violation(String pointer, String reason, String rule) {
-        return new ValidationError(pointer, reason, rule, org.ncbgateway.notice.ValidationStage.SEMANTIC);
+        return new ValidationError(pointer, reason, rule, ValidationStage.SEMANTIC);
     }
 }
