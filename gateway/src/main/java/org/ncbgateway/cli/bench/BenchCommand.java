@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 BenchCryptoCommand.class,
                 BenchLogCommand.class,
                 BenchE2eCommand.class,
+                BenchPkiCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
