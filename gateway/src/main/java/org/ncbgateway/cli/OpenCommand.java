@@ -53,8 +53,9 @@ public final class OpenCommand extends ReportingCommand {
             printHeader(opened.header());
             out().println("checks:");
             for (OpeningCheck check : OpeningCheck.values()) {
-                out().printf("  ok    %s%s%n", check.description(),
-                        check == OpeningCheck.NOT_DUPLICATE ? " (not checked: ncb open keeps no record)" : "");
+                boolean skipped = check == OpeningCheck.NOT_DUPLICATE;
+                out().printf("  %-5s %s%s%n", skipped ? "skip" : "ok", check.description(),
+                        skipped ? " (ncb open keeps no record of accepted ids; the gateway does)" : "");
             }
             out().printf("inner signer: %s%npayload:%n%s%n", opened.innerSignerCode(),
                     new String(opened.payload(), StandardCharsets.UTF_8));
