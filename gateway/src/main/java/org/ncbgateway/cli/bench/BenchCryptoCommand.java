@@ -43,8 +43,8 @@ public final class BenchCryptoCommand implements Runnable {
     @Option(names = "--seconds", defaultValue = "3", description = "Measuring time per figure (default: ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--warmup", defaultValue = "2",
-            description = "Unmeasured warm-up per figure, seconds, so the JIT has compiled the hot paths (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "10",
+            description = "Unmeasured warm-up over every case first, seconds, so that the JIT has compiled the hot paths (default: ${DEFAULT-VALUE}).")
     double warmupSeconds;
 
     @Option(names = "--payload-bytes", defaultValue = "2048", description = "Payload size (default: ${DEFAULT-VALUE}).")
@@ -56,41 +56,61 @@ public final class BenchCryptoCommand implements Runnable {
         PrintWriter progress = spec.commandLine().getErr();
         Duration window = Duration.ofMillis((long) (seconds * 1000));
         Throughput meter = new Throughput(Duration.ofMillis((long) (warmupSeconds * 1000)), window, progress);
+        Instant now = Instant.now();
+        List<KeyAlgorithm> algorithms;
+        try {
+            algorithms = keyTypes.stream().map(KeyAlgorithm::fromWireName).toList();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--keys: " + e.getMessage());
+        }
+        if (recipientCounts.stream().anyMatch(c -> c < 1 || c > 600)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--recipients: counts from 1 to 600");
+        }
         out.printf("ncb bench crypto: %d-byte payload, one thread, %s s per figure, Java %s, load average %.1f on %d cores%n",
                 payloadBytes, seconds, Runtime.version(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         out.printf("%-4s %10s %12s %12s %14s %14s %10s%n", "keys", "recipients", "seal msg/s", "open msg/s",
                 "seal msg/cpu-s", "open msg/cpu-s", "wire bytes");
-        for (String keyType : keyTypes) {
-            KeyAlgorithm algorithm = KeyAlgorithm.fromWireName(keyType);
-            measure(algorithm, meter, out, progress);
+        List<Setup> setups = algorithms.stream().map(a -> setup(a, now, progress)).toList();
+        byte[] payload = payload(payloadBytes);
+        meter.warmUp("warm-up, every case", () -> {
+            for (Setup setup : setups) {
+                for (List<X509Certificate> recipients : setup.recipients()) {
+                    setup.opener().open(setup.sealer().seal(header(now), payload, recipients));
+                }
+            }
+        });
+        for (Setup setup : setups) {
+            for (List<X509Certificate> recipients : setup.recipients()) {
+                String label = setup.algorithm().wireName() + " " + recipients.size();
+                byte[][] last = new byte[1][];
+                Throughput.Rate seal = meter.run("seal " + label,
+                        () -> last[0] = setup.sealer().seal(header(now), payload, recipients));
+                byte[] wire = last[0];
+                Throughput.Rate open = meter.run("open " + label, () -> setup.opener().open(wire));
+                out.printf("%-4s %10d %12.0f %12.0f %14.0f %14.0f %10d%n", setup.algorithm().wireName(),
+                        recipients.size(), seal.perSecond(), open.perSecond(), seal.perCpuSecond(),
+                        open.perCpuSecond(), wire.length);
+                out.flush();
+            }
         }
-        out.flush();
     }
 
-    private void measure(KeyAlgorithm algorithm, Throughput meter, PrintWriter out, PrintWriter progress) {
-        Instant now = Instant.now();
+    /** One federation: a sender, the receiver that opens, and the recipient lists (the receiver first). */
+    private record Setup(KeyAlgorithm algorithm, MessageSealer sealer, MessageOpener opener,
+                         List<List<X509Certificate>> recipients) {
+    }
+
+    private Setup setup(KeyAlgorithm algorithm, Instant now, PrintWriter progress) {
         progress.printf("generating %s keys and certificates...%n", algorithm.wireName());
         progress.flush();
         BenchFederation federation = new BenchFederation(algorithm, now);
-        NodeCredentials sender = federation.node("FR");
         NodeCredentials receiver = federation.node("BE");
-        MessageSealer sealer = new MessageSealer(sender);
         MessageOpener opener = new MessageOpener(receiver, federation.trust(), header -> true, id -> false,
                 payload -> ValidationReport.ok(), Clock.systemUTC());
-        byte[] payload = payload(payloadBytes);
-        for (int count : recipientCounts) {
-            List<X509Certificate> recipients = federation.recipients(receiver, count);
-            String label = algorithm.wireName() + " " + count;
-            byte[][] last = new byte[1][];
-            Throughput.Rate seal = meter.run("seal " + label, () -> last[0] = sealer.seal(header(now), payload, recipients));
-            byte[] wire = last[0];
-            Throughput.Rate open = meter.run("open " + label, () -> opener.open(wire));
-            out.printf("%-4s %10d %12.0f %12.0f %14.0f %14.0f %10d%n", algorithm.wireName(), count,
-                    seal.perSecond(), open.perSecond(), seal.perCpuSecond(), open.perCpuSecond(), wire.length);
-            out.flush();
-        }
+        return new Setup(algorithm, new MessageSealer(federation.node("FR")), opener,
+                recipientCounts.stream().map(count -> federation.recipients(receiver, count)).toList());
     }
 
     private static MessageHeader header(Instant now) {

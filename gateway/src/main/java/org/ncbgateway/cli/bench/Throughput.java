@@ -33,8 +33,14 @@ final class Throughput {
         this.progress = progress;
     }
 
+    /** Runs {@code operation} for the warm-up time, unmeasured. */
+    void warmUp(String label, Operation operation) {
+        repeat(label, operation, warmUp.toNanos());
+    }
+
+    /** Measures {@code operation} for the window, after a short warm-up of its own. */
     Rate run(String label, Operation operation) {
-        repeat(label + " (warm-up)", operation, warmUp.toNanos());
+        repeat(label + " (warm-up)", operation, window.dividedBy(5).toNanos());
         long start = System.nanoTime();
         long cpuStart = cpu.getCurrentThreadCpuTime();
         long count = repeat(label, operation, window.toNanos());
