@@ -1,11 +1,13 @@
 package org.ncbgateway.directory;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.ncbgateway.pki.FederationLayout;
 import org.ncbgateway.pki.FederationSpec;
 import org.ncbgateway.pki.KeyPurpose;
@@ -24,7 +26,7 @@ public final class DirectoryBuilder {
     }
 
     /** @param version the new version; empty to take one more than {@code directory.json} in the folder, or 1 */
-    public static Directory build(FederationLayout layout, java.util.OptionalLong version, Duration validity,
+    public static Directory build(FederationLayout layout, OptionalLong version, Duration validity,
                                   Instant now) throws PkiException, DirectoryException {
         FederationSpec spec = FederationSpec.read(layout.spec());
         List<DirectoryNode> nodes = new ArrayList<>();
@@ -51,7 +53,7 @@ public final class DirectoryBuilder {
         try {
             return DirectoryCodec.decode(Files.readAllBytes(layout.directoryJson()), layout.directoryJson().toString())
                     .version();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new PkiException(layout.directoryJson() + ": cannot read (" + e.getMessage() + ")", e);
         }
     }

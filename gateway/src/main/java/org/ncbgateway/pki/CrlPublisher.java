@@ -1,6 +1,8 @@
 package org.ncbgateway.pki;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
@@ -54,7 +56,7 @@ public final class CrlPublisher {
         }
         try {
             return ASN1Integer.getInstance(JcaX509ExtensionUtils.parseExtensionValue(value)).getValue();
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new PkiException("the current CRL's number is unreadable", e);
         }
     }
@@ -63,7 +65,7 @@ public final class CrlPublisher {
             throws PkiException {
         try {
             crl.verify(root.getPublicKey(), BouncyCastle.provider());
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new PkiException(layout.crl() + ": not signed by this federation's root", e);
         }
     }
@@ -71,7 +73,7 @@ public final class CrlPublisher {
     private static void requireIssuedByRoot(X509Certificate certificate, X509Certificate root) throws PkiException {
         try {
             certificate.verify(root.getPublicKey(), BouncyCastle.provider());
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new PkiException("certificate " + Certificates.describe(certificate)
                     + " was not issued by this federation's root", e);
         }

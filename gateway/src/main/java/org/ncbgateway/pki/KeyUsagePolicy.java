@@ -3,6 +3,7 @@ package org.ncbgateway.pki;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Locale;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.ncbgateway.message.ReasonCode;
@@ -90,6 +91,6 @@ public final class KeyUsagePolicy {
 
     private static RejectedException wrongUsage(X509Certificate certificate, KeyPurpose purpose, String reason) {
         return new RejectedException(ReasonCode.CERT_UNTRUSTED, "certificate " + Certificates.describe(certificate)
-                + " is not fit for " + purpose.name().toLowerCase(java.util.Locale.ROOT) + ": " + reason);
+                + " is not fit for " + purpose.name().toLowerCase(Locale.ROOT) + ": " + reason);
     }
 }

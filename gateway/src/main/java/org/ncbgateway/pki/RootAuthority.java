@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -96,7 +97,7 @@ public final class RootAuthority {
     public X509Certificate issue(CertificateTemplate template) {
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.O, CertificateTemplate.ORGANISATION)
-                .addRDN(BCStyle.OU, template.purpose().name().toLowerCase(java.util.Locale.ROOT))
+                .addRDN(BCStyle.OU, template.purpose().name().toLowerCase(Locale.ROOT))
                 .addRDN(BCStyle.CN, template.commonName()).build();
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();

@@ -2,8 +2,11 @@ package org.ncbgateway.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,7 +45,7 @@ class ExampleFederationOpensslTest {
     void openssl_finds_the_superseded_fr_signing_certificate_revoked() throws Exception {
         Path superseded = ExampleFederation.layout().superseded("FR");
         Path pem;
-        try (var files = java.nio.file.Files.walk(superseded)) {
+        try (var files = Files.walk(superseded)) {
             pem = files.filter(p -> p.getFileName().toString().equals("signing.pem")).findFirst().orElseThrow();
         }
         Openssl.Result result = verify(pem);
@@ -70,7 +73,7 @@ class ExampleFederationOpensslTest {
                     .isEqualTo(rsa ? KeyAlgorithm.RSA_3072 : KeyAlgorithm.EC_P256);
         }
         assertThat(ExampleFederation.crl().getRevokedCertificates()).hasSize(1);
-        assertThat(directory.validUntil()).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(5 * 365)));
+        assertThat(directory.validUntil()).isAfter(Instant.now().plus(Duration.ofDays(5 * 365)));
     }
 
     private static Openssl.Result verify(Path pem) {

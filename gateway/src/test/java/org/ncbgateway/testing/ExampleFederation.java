@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -147,7 +148,7 @@ public final class ExampleFederation {
     /** A node's previous certificate of a purpose, kept under superseded/ (FR's signing one is revoked). */
     public static X509Certificate supersededCertificate(String code, KeyPurpose purpose) {
         Path superseded = layout().superseded(code);
-        String name = purpose.name().toLowerCase(java.util.Locale.ROOT) + ".pem";
+        String name = purpose.name().toLowerCase(Locale.ROOT) + ".pem";
         try (Stream<Path> files = Files.walk(superseded)) {
             Path file = files.filter(p -> p.getFileName().toString().equals(name)).sorted().findFirst()
                     .orElseThrow(() -> new IllegalStateException("no superseded " + name + " under " + superseded));
