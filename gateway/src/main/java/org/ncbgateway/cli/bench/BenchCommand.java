@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 BenchLogCommand.class,
                 BenchE2eCommand.class,
                 BenchPkiCommand.class,
+                BenchTransportCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
