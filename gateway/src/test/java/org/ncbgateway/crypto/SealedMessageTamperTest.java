@@ -220,6 +220,15 @@ class SealedMessageTamperTest {
     }
 
     @Test
+    void rejects_signed_outer_content_with_a_field_the_header_does_not_have() {
+        String json = new String(OuterDocument.of(header, middle()).toJson(), StandardCharsets.UTF_8)
+                .replace("\"priority\":", "\"route\":\"HUB-EUROPE\",\"priority\":");
+        RejectedException e = rejectedByBe(Layers.signed(f.node("FR"), json.getBytes(StandardCharsets.UTF_8)),
+                ReasonCode.SIGNATURE_INVALID);
+        assertThat(e.detail()).contains("route");
+    }
+
+    @Test
     void rejects_bytes_that_are_not_cms_as_an_invalid_signature() {
         rejectedByBe("not a message".getBytes(StandardCharsets.UTF_8), ReasonCode.SIGNATURE_INVALID);
     }
