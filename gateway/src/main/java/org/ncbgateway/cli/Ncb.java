@@ -30,7 +30,7 @@ public final class Ncb implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return new CommandLine(new Ncb());
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ncbgateway.testing.ExampleFederation;
 import org.ncbgateway.transport.Endpoint;
 
 class NodeConfigLoaderTest {
@@ -82,5 +83,19 @@ class NodeConfigLoaderTest {
 
         assertThatThrownBy(() -> NodeConfigLoader.load(file, Map.of()))
                 .hasMessageContaining("broker.listen").hasMessageContaining("'localhost' is not host:port");
+    }
+
+    @Test
+    void the_example_configurations_point_at_the_example_federation() {
+        for (String code : java.util.List.of("FR", "DE", "BE")) {
+            NodeConfig config = NodeConfigLoader.load(ExampleFederation.repositoryRoot()
+                    .resolve("config-example").resolve(code + ".properties"), Map.of());
+
+            assertThat(config.nodeCode()).isEqualTo(code);
+            assertThat(config.signingKeystore()).isRegularFile();
+            assertThat(config.passwordFile()).isRegularFile();
+            assertThat(config.directoryFile()).isRegularFile();
+            assertThat(config.truststore()).isRegularFile();
+        }
     }
 }
