@@ -15,6 +15,7 @@ import org.ncbgateway.audit.StatementSigner;
 import org.ncbgateway.audit.TrustedSigners;
 import org.ncbgateway.crypto.MessageOpener;
 import org.ncbgateway.crypto.MessageSealer;
+import org.ncbgateway.crypto.OuterVerifier;
 import org.ncbgateway.directory.Directory;
 import org.ncbgateway.directory.DirectoryException;
 import org.ncbgateway.directory.DirectoryStore;
@@ -27,6 +28,7 @@ import org.ncbgateway.pki.NodeKeyStore;
 import org.ncbgateway.pki.Pem;
 import org.ncbgateway.pki.PkiException;
 import org.ncbgateway.routing.DirectoryAddressCheck;
+import org.ncbgateway.routing.RelayCheck;
 
 /**
  * The plain-Java machinery of one node, built from its configuration: keys, the directory in force,
@@ -78,6 +80,8 @@ public final class NodeMachinery implements AutoCloseable {
         beans.put("rejections", new Rejections(config.nodeCode(), log, receipts, clock));
         beans.put("failedSubmissions", new FailedSubmissions(config.dropDir()));
         beans.put("toBrokerMessage", new ToBrokerMessage());
+        beans.put("hubRelay", new HubRelay(config.nodeCode(), new OuterVerifier(trust, clock),
+                new RelayCheck(config.nodeCode(), this::directory, clock), log));
     }
 
     public static NodeMachinery open(NodeConfig config, Clock clock) throws IOException, PkiException,
