@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,18 +36,34 @@ class HubFederationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
+    private static final List<String> ABSENT = List.of("FR", "DE", "BE", "ES", "MA", "TN", "GS", "HUB-AMERICAS",
+            "HUB-ASIA", "HUB-MIDDLE-EAST");
+
     LocalFederation federation;
+    /** Listens and never answers: the absent nodes' endpoint, so that their copies stay where the hubs put them. */
+    ServerSocket silent;
 
     @BeforeAll
     void start(@TempDir Path work) throws Exception {
+        silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
         federation = LocalFederation.prepare(ExampleFederation.dir(), work,
                 List.of("NG", "HUB-AFRICA", "HUB-EUROPE", "NL", "IT"), Clock.systemUTC());
+        for (String code : federation.codes()) {
+            StringBuilder absent = new StringBuilder();
+            ABSENT.forEach(peer -> absent.append("peer.").append(peer).append(".endpoint=127.0.0.1:")
+                    .append(silent.getLocalPort()).append('\n'));
+            Files.writeString(federation.configFile(code), absent, StandardOpenOption.APPEND);
+        }
         federation.startAll();
     }
 
     @AfterAll
     void stop() throws Exception {
-        federation.close();
+        try {
+            federation.close();
+        } finally {
+            silent.close();
+        }
     }
 
     private long waiting(String hub, String hop) {
