@@ -23,7 +23,7 @@ class DemoCommandTest {
         for (String run : new String[] {first, second}) {
             assertThat(run).contains("FR sends diffusion", "FR sends update", "DE sends hit", "FR sends cancellation")
                     .containsPattern("DE +delivered +<- +FR +diffusion")
-                    .containsPattern("FR +receipt +<- +BE +receipt \\(delivered\\)")
+                    .containsPattern("FR +receipt +<- +BE +receipt for diffusion FR-[0-9]{4}-000123 .* \\(delivered\\)")
                     .contains("OK: every addressee received exactly what was addressed to it");
         }
     }

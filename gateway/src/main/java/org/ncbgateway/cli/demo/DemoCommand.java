@@ -7,11 +7,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.ncbgateway.crypto.OuterVerifier;
 import org.ncbgateway.gateway.LocalFederation;
 import org.ncbgateway.gateway.MessageStatus;
 import org.ncbgateway.gateway.RecipientStatus;
+import org.ncbgateway.message.RejectedException;
+import org.ncbgateway.pki.FederationLayout;
+import org.ncbgateway.pki.FederationTrust;
+import org.ncbgateway.pki.Pem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
             play(out, federation, story);
             out.println();
             out.println("Timeline (from each node's message log):");
-            DemoTimeline.print(out, federation, story.labels(), start);
+            DemoTimeline.print(out, federation, story.labels(), answeredBy(federation), start);
             out.println();
             printReceipts(out, federation, story);
             List<String> problems = DemoVerdict.problems(federation, story);
@@ -109,6 +117,20 @@ public final class DemoCommand implements Callable<Integer> {
             ReceiptWait.untilAnswered(federation.node(step.sender()).machinery().status(),
                     step.submission().messageId(), STEP_TIMEOUT);
         }
+    }
+
+    /** Reads the header of a receipt's wire bytes, verified under the federation root, for what it answers. */
+    private Function<byte[], Optional<UUID>> answeredBy(LocalFederation federation) throws Exception {
+        OuterVerifier outer = new OuterVerifier(FederationTrust.of(Pem.certificate(
+                new FederationLayout(federationDir).rootCertificate()), federation.node(DemoStory.NODES.get(0))
+                .machinery().directory()), Clock.systemUTC());
+        return wire -> {
+            try {
+                return Optional.ofNullable(outer.verify(wire).header().inReplyTo());
+            } catch (RejectedException e) {
+                return Optional.empty();
+            }
+        };
     }
 
     private static void printReceipts(PrintWriter out, LocalFederation federation, DemoStory story) {
