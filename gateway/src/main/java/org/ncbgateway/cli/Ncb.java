@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 StatusCommand.class,
                 RunCommand.class,
+                ReviewCommand.class,
                 org.ncbgateway.cli.demo.DemoCommand.class,
                 SendCommand.class,
                 ValidateCommand.class,

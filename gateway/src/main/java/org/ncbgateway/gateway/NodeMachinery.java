@@ -20,6 +20,7 @@ import org.ncbgateway.directory.Directory;
 import org.ncbgateway.directory.DirectoryException;
 import org.ncbgateway.directory.DirectoryStore;
 import org.ncbgateway.directory.DirectoryVerifier;
+import org.ncbgateway.directory.NodeRole;
 import org.ncbgateway.notice.NoticeValidator;
 import org.ncbgateway.pki.FederationLayout;
 import org.ncbgateway.pki.FederationTrust;
@@ -82,6 +83,10 @@ public final class NodeMachinery implements AutoCloseable {
         beans.put("toBrokerMessage", new ToBrokerMessage());
         beans.put("hubRelay", new HubRelay(config.nodeCode(), new OuterVerifier(trust, clock),
                 new RelayCheck(config.nodeCode(), this::directory, clock), log));
+        if (directory.node(config.nodeCode()).filter(n -> n.role() == NodeRole.SECRETARIAT).isPresent()) {
+            beans.put("reviewIntake", new ReviewIntake(config.nodeCode(),
+                    ReviewQueue.open(ReviewQueue.dir(config)), clock));
+        }
     }
 
     public static NodeMachinery open(NodeConfig config, Clock clock) throws IOException, PkiException,

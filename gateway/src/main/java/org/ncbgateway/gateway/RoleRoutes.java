@@ -13,6 +13,8 @@ public final class RoleRoutes {
     }
 
     public static String includePattern(NodeRole role) {
-        return "classpath:routes/common/*.yaml,classpath:routes/" + role.wireName() + "/*.yaml";
+        // the secretariat receives like a bureau; what a bureau delivers, it holds for review
+        String receiving = role == NodeRole.SECRETARIAT ? "classpath:routes/bureau/*.yaml," : "";
+        return "classpath:routes/common/*.yaml," + receiving + "classpath:routes/" + role.wireName() + "/*.yaml";
     }
 }
