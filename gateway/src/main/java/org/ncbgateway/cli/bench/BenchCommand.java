@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 BenchE2eCommand.class,
                 BenchPkiCommand.class,
                 BenchTransportCommand.class,
+                BenchFanoutCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
