@@ -53,7 +53,7 @@ public final class DirectoryRoutesCommand extends ReportingCommand {
     private void print(Directory directory, List<RoutingTable.Row> rows) {
         out().printf("routes from %s, directory version %d (%d nodes)%n", from, directory.version(),
                 directory.nodes().size());
-        String format = "%-16s %-28s %s%n";
+        String format = "%-18s %-28s %s%n";
         out().printf(format, "DESTINATION", "NEXT HOPS", "ROUTE");
         for (RoutingTable.Row row : rows) {
             String route = row.route().isEmpty()
