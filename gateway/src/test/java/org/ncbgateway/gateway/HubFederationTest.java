@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.ncbgateway.testing.ExampleFederation;
 import org.ncbgateway.transport.Addresses;
 
 /**
@@ -36,34 +31,18 @@ class HubFederationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    private static final List<String> ABSENT = List.of("FR", "DE", "BE", "ES", "MA", "TN", "GS", "HUB-AMERICAS",
-            "HUB-ASIA", "HUB-MIDDLE-EAST");
-
+    PartialFederation running;
     LocalFederation federation;
-    /** Listens and never answers: the absent nodes' endpoint, so that their copies stay where the hubs put them. */
-    ServerSocket silent;
 
     @BeforeAll
     void start(@TempDir Path work) throws Exception {
-        silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        federation = LocalFederation.prepare(ExampleFederation.dir(), work,
-                List.of("NG", "HUB-AFRICA", "HUB-EUROPE", "NL", "IT"), Clock.systemUTC());
-        for (String code : federation.codes()) {
-            StringBuilder absent = new StringBuilder();
-            ABSENT.forEach(peer -> absent.append("peer.").append(peer).append(".endpoint=127.0.0.1:")
-                    .append(silent.getLocalPort()).append('\n'));
-            Files.writeString(federation.configFile(code), absent, StandardOpenOption.APPEND);
-        }
-        federation.startAll();
+        running = PartialFederation.start(work, List.of("NG", "HUB-AFRICA", "HUB-EUROPE", "NL", "IT"));
+        federation = running.federation();
     }
 
     @AfterAll
     void stop() throws Exception {
-        try {
-            federation.close();
-        } finally {
-            silent.close();
-        }
+        running.close();
     }
 
     private long waiting(String hub, String hop) {

@@ -9,12 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ncbgateway.cli.Ncb;
 import org.ncbgateway.json.StrictJson;
 import org.ncbgateway.message.Priority;
-import org.ncbgateway.testing.ExampleFederation;
 import org.ncbgateway.transport.Addresses;
 import picocli.CommandLine;
 
@@ -42,31 +37,18 @@ class SecretariatTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = StrictJson.mapper();
 
+    PartialFederation running;
     LocalFederation federation;
-    ServerSocket silent;
 
     @BeforeAll
     void start(@TempDir Path work) throws Exception {
-        silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        List<String> running = List.of("NG", "HUB-AFRICA", "GS");
-        federation = LocalFederation.prepare(ExampleFederation.dir(), work, running, Clock.systemUTC());
-        StringBuilder absent = new StringBuilder();
-        ExampleFederation.directory().nodes().stream().map(n -> n.code()).filter(c -> !running.contains(c))
-                .forEach(c -> absent.append("peer.").append(c).append(".endpoint=127.0.0.1:")
-                        .append(silent.getLocalPort()).append('\n'));
-        for (String code : running) {
-            Files.writeString(federation.configFile(code), absent, StandardOpenOption.APPEND);
-        }
-        federation.startAll();
+        running = PartialFederation.start(work, List.of("NG", "HUB-AFRICA", "GS"));
+        federation = running.federation();
     }
 
     @AfterAll
     void stop() throws Exception {
-        try {
-            federation.close();
-        } finally {
-            silent.close();
-        }
+        running.close();
     }
 
     private Submission request(String id) throws Exception {
