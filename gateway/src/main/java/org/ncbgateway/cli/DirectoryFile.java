@@ -9,9 +9,25 @@ import org.ncbgateway.directory.DirectoryException;
 import org.ncbgateway.directory.DirectoryVerifier;
 import org.ncbgateway.pki.Pem;
 import org.ncbgateway.pki.PkiException;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** A directory named on the command line: a signed {@code .p7s}, verified against the root first, or a {@code .json}. */
 record DirectoryFile(Directory directory, boolean signed) {
+
+    /** The options of a verb that reads one directory: {@code FILE [--root ROOT.pem]}. */
+    static final class Options {
+
+        @Parameters(paramLabel = "FILE", description = "directory.p7s (signed, verified against --root) or directory.json.")
+        Path file;
+
+        @Option(names = "--root", description = "The federation root certificate (PEM); required for a signed directory.")
+        Path root;
+
+        DirectoryFile read() throws PkiException, DirectoryException, IOException {
+            return DirectoryFile.read(file, root);
+        }
+    }
 
     static DirectoryFile read(Path file, Path root) throws PkiException, DirectoryException, IOException {
         byte[] bytes = Files.readAllBytes(file);

@@ -13,19 +13,16 @@ import org.ncbgateway.routing.RoutingTable;
 import org.ncbgateway.routing.Topology;
 import org.ncbgateway.routing.TopologySvg;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ncb directory routes}: the routing table of one node, and the federation drawn as SVG. */
 @Command(name = "routes", mixinStandardHelpOptions = true,
         description = "Print the routing table of a node: next hops and route to every node, region and all.")
 public final class DirectoryRoutesCommand extends ReportingCommand {
 
-    @Parameters(paramLabel = "FILE", description = "directory.p7s (signed, verified against --root) or directory.json.")
-    Path file;
-
-    @Option(names = "--root", description = "The federation root certificate (PEM); required for a signed directory.")
-    Path root;
+    @Mixin
+    DirectoryFile.Options input;
 
     @Option(names = "--from", required = true, paramLabel = "NODE", description = "The node whose routes to print.")
     String from;
@@ -35,13 +32,13 @@ public final class DirectoryRoutesCommand extends ReportingCommand {
 
     @Override
     protected int execute() throws PkiException, DirectoryException, IOException {
-        Directory directory = DirectoryFile.read(file, root).directory();
+        Directory directory = input.read().directory();
         Topology topology;
         try {
             topology = new Topology(directory);
             print(directory, RoutingTable.from(topology, from));
         } catch (AddressingException e) {
-            return fail(file + ": " + e.getMessage());
+            return fail(input.file + ": " + e.getMessage());
         }
         if (svg != null) {
             Files.writeString(svg, TopologySvg.draw(topology), StandardCharsets.UTF_8);

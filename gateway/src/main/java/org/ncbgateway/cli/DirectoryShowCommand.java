@@ -1,7 +1,6 @@
 package org.ncbgateway.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import org.ncbgateway.directory.Directory;
@@ -11,24 +10,20 @@ import org.ncbgateway.pki.KeyAlgorithm;
 import org.ncbgateway.pki.Pem;
 import org.ncbgateway.pki.PkiException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code ncb directory show}: the directory as a table, after verifying it when it is signed. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Print a directory as a table (a .p7s is verified against --root first).")
 public final class DirectoryShowCommand extends ReportingCommand {
 
-    @Parameters(paramLabel = "FILE", description = "directory.p7s (signed) or directory.json.")
-    Path file;
-
-    @Option(names = "--root", description = "The federation root certificate (PEM); required for a signed directory.")
-    Path root;
+    @Mixin
+    DirectoryFile.Options input;
 
     @Override
     protected int execute() throws PkiException, DirectoryException, IOException {
-        DirectoryFile read = DirectoryFile.read(file, root);
-        out().printf("%s (%s)%n", file, read.signed() ? "signed by the root" : "unsigned");
+        DirectoryFile read = input.read();
+        out().printf("%s (%s)%n", input.file, read.signed() ? "signed by the root" : "unsigned");
         print(read.directory());
         return 0;
     }
