@@ -2,6 +2,7 @@ package org.ncbgateway.audit;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -17,20 +18,39 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 public final class QueueTarget implements ReplayTarget {
 
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
-    private final ActiveMQConnectionFactory factory;
+    private final ConnectionFactory factory;
     private final Connection connection;
     private final Session session;
     private final MessageProducer producer;
 
     /** @param brokerUrl an Artemis core URL such as {@code tcp://127.0.0.1:61616?sslEnabled=true&...} */
     public QueueTarget(String brokerUrl, String queue) throws IOException {
+        this(factory(brokerUrl, queue), brokerUrl, queue);
+    }
+
+    /**
+     * Over a factory already set up, for example one logging in to a node's broker over mutual TLS with a
+     * federation certificate, whose passwords then never appear in a URL.
+     *
+     * @param where the broker as named in errors (no secrets)
+     */
+    public QueueTarget(ConnectionFactory factory, String where, String queue) throws IOException {
+        this.factory = factory;
         try {
-            factory = new ActiveMQConnectionFactory(brokerUrl);
             connection = factory.createConnection();
             session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             producer = session.createProducer(session.createQueue(queue));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
         } catch (JMSException | RuntimeException e) {
+            closeFactory();
+            throw new IOException("cannot reach queue " + queue + " at " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ConnectionFactory factory(String brokerUrl, String queue) throws IOException {
+        try {
+            return new ActiveMQConnectionFactory(brokerUrl);
+        } catch (RuntimeException e) {
             throw new IOException("cannot reach queue " + queue + " at " + brokerUrl + ": " + e.getMessage(), e);
         }
     }
@@ -62,7 +82,13 @@ public final class QueueTarget implements ReplayTarget {
         } catch (JMSException e) {
             throw new IOException("closing the replay connection failed: " + e.getMessage(), e);
         } finally {
-            factory.close();
+            closeFactory();
+        }
+    }
+
+    private void closeFactory() {
+        if (factory instanceof ActiveMQConnectionFactory artemis) {
+            artemis.close();
         }
     }
 }

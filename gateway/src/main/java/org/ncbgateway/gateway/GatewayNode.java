@@ -82,7 +82,7 @@ public final class GatewayNode implements AutoCloseable {
     }
 
     /** The node's TLS key, the federation root and the CRL: for its broker's links, or to log in to an external broker. */
-    private static TlsMaterial tls(NodeConfig config) {
+    public static TlsMaterial tls(NodeConfig config) {
         return new TlsMaterial(config.tlsKeystore(), NodePasswords.supplier(NodePasswords.keystores(config)),
                 config.truststore(), NodePasswords.supplier(NodePasswords.truststore(config)),
                 new FederationLayout(config.federationDir()).crl());

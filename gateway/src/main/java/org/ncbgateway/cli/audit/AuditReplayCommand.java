@@ -13,6 +13,13 @@ import org.ncbgateway.audit.LogRange;
 import org.ncbgateway.audit.LogReplayer;
 import org.ncbgateway.audit.QueueTarget;
 import org.ncbgateway.audit.ReplayTarget;
+import org.ncbgateway.gateway.GatewayNode;
+import org.ncbgateway.gateway.NodeConfig;
+import org.ncbgateway.gateway.NodeConfigException;
+import org.ncbgateway.gateway.NodeConfigLoader;
+import org.ncbgateway.transport.ExternalBroker;
+import org.ncbgateway.transport.ExternalBrokerSettings;
+import org.ncbgateway.transport.TransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,6 +32,7 @@ import picocli.CommandLine.Spec;
                 + "replaying the same range twice changes nothing.",
                 "TARGET is dir:PATH (one MESSAGEID.der file per message) or queue:URL[#QUEUE] (an Artemis core URL; "
                 + "QUEUE defaults to ncb.in, so a node is reached through queue:tcp://HOST:PORT?sslEnabled=true&...). "
+                + "With --as CONFIG, queue:tcp://HOST:PORT logs in over mutual TLS as that node (no passwords in the URL). "
                 + "Every queued message carries _AMQ_DUPL_ID = messageId, so the broker drops a second copy.",
                 "Exit status: 0 done, 1 a message could not be delivered, 2 bad input."})
 public final class AuditReplayCommand implements Callable<Integer> {
@@ -45,6 +53,11 @@ public final class AuditReplayCommand implements Callable<Integer> {
             description = "entry types whose messages are replayed (default: ${DEFAULT-VALUE}; e.g. received,sent)")
     List<String> types;
 
+    @Option(names = "--as", paramLabel = "CONFIG", description = "a node's configuration (node.properties): a queue "
+            + "target is reached over mutual TLS with that node's TLS certificate, the federation truststore and CRL, "
+            + "passwords read from their files; the URL is then tcp://HOST:PORT without options")
+    Path as;
+
     @Spec
     CommandSpec spec;
 
@@ -63,14 +76,14 @@ public final class AuditReplayCommand implements Callable<Integer> {
             err.println("ncb audit replay: " + e.getMessage());
             return 2;
         }
-        try (ReplayTarget target = target(into)) {
+        try (ReplayTarget target = target(into, as)) {
             LogReplayer.Result result = new LogReplayer(selected).replay(log, range, target,
                     (done, total) -> progress(err, done, total));
             out.printf("replayed %d message(s) into %s: %d delivered, %d already there%n", result.selected(), into,
                     result.delivered(), result.alreadyThere());
             out.flush();
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | NodeConfigException e) {
             err.println("ncb audit replay: " + e.getMessage());
             return 2;
         } catch (IOException e) {
@@ -90,17 +103,37 @@ public final class AuditReplayCommand implements Callable<Integer> {
         return set;
     }
 
-    static ReplayTarget target(String target) throws IOException {
+    static ReplayTarget target(String target, Path as) throws IOException {
         if (target.startsWith("dir:") && target.length() > 4) {
+            if (as != null) {
+                throw new IllegalArgumentException("--as applies to a queue: target only, not to " + target);
+            }
             return new FolderTarget(Path.of(target.substring(4)));
         }
         if (target.startsWith("queue:") && target.length() > 6) {
             String url = target.substring(6);
             int hash = url.lastIndexOf('#');
-            return hash < 0 ? new QueueTarget(url, "ncb.in") : new QueueTarget(url.substring(0, hash),
-                    url.substring(hash + 1));
+            String queue = hash < 0 ? "ncb.in" : url.substring(hash + 1);
+            String broker = hash < 0 ? url : url.substring(0, hash);
+            return as == null ? new QueueTarget(broker, queue) : asNode(broker, queue, NodeConfigLoader.load(as));
         }
         throw new IllegalArgumentException("--into '" + target + "': expected dir:PATH or queue:URL[#QUEUE]");
+    }
+
+    /** Logs in the way the node's own broker links do, so the target broker sees that node's certificate. */
+    private static ReplayTarget asNode(String broker, String queue, NodeConfig node) throws IOException {
+        ExternalBrokerSettings settings;
+        try {
+            settings = ExternalBrokerSettings.parse(broker, GatewayNode.tls(node));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--into: " + e.getMessage(), e);
+        }
+        try {
+            return new QueueTarget(ExternalBroker.connectionFactory(settings), broker + " as " + node.nodeCode(),
+                    queue);
+        } catch (TransportException e) {
+            throw new IOException("--as " + node.nodeCode() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void progress(PrintWriter err, int done, int total) {
