@@ -10,6 +10,7 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.Main;
+import org.ncbgateway.directory.Directory;
 import org.ncbgateway.directory.DirectoryNode;
 import org.ncbgateway.directory.NodeRole;
 import org.ncbgateway.pki.FederationLayout;
@@ -19,6 +20,7 @@ import org.ncbgateway.transport.ExternalBroker;
 import org.ncbgateway.transport.ExternalBrokerSettings;
 import org.ncbgateway.transport.NodeBroker;
 import org.ncbgateway.transport.TlsMaterial;
+import org.ncbgateway.transport.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.CachingConnectionFactory;
@@ -95,11 +97,23 @@ public final class GatewayNode implements AutoCloseable {
         broker.start();
         try {
             broker.updateNextHops(NextHopEndpoints.of(machinery.directory(), config));
+            machinery.liveDirectory().onApplied(directory -> followDirectory(broker, directory, config));
         } catch (Exception e) {
             broker.stop();
             throw e;
         }
         return broker;
+    }
+
+    /** The bridges follow a directory applied in service: a new link or a moved endpoint, without a restart. */
+    private static void followDirectory(NodeBroker broker, Directory directory, NodeConfig config) {
+        try {
+            broker.updateNextHops(NextHopEndpoints.of(directory, config));
+            LOG.info("event=next-hops-updated version={} nextHops={}", directory.version(), broker.nextHops().keySet());
+        } catch (TransportException e) {
+            // the directory is in force already; what waits on ncb.out.<HOP> leaves once the bridge is fixed
+            LOG.error("event=next-hops-not-updated version={} reason=\"{}\"", directory.version(), e.getMessage());
+        }
     }
 
     private static Main camelMain(NodeConfig config, NodeRole role, NodeMachinery machinery,

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.ncbgateway.audit.LogSealer;
 import org.ncbgateway.audit.MessageLog;
 import org.ncbgateway.audit.SealWitness;
@@ -23,7 +22,6 @@ import org.ncbgateway.directory.DirectoryVerifier;
 import org.ncbgateway.directory.NodeRole;
 import org.ncbgateway.notice.NoticeValidator;
 import org.ncbgateway.pki.FederationLayout;
-import org.ncbgateway.pki.FederationTrust;
 import org.ncbgateway.pki.NodeCredentials;
 import org.ncbgateway.pki.NodeKeyStore;
 import org.ncbgateway.pki.Pem;
@@ -45,7 +43,7 @@ public final class NodeMachinery implements AutoCloseable {
 
     private final NodeConfig config;
     private final NodeCredentials credentials;
-    private final Directory directory;
+    private final LiveDirectory directory;
     private final AcceptedIds accepted;
     private final DeliveryStatusStore status;
     private final MessageLog log;
@@ -59,8 +57,10 @@ public final class NodeMachinery implements AutoCloseable {
         FederationLayout federation = new FederationLayout(config.federationDir());
         X509Certificate root = Pem.certificate(federation.rootCertificate());
         this.credentials = NodeKeyStore.load(config.keystoreDir(), NodePasswords.keystores(config));
-        this.directory = directoryInForce(config, root, clock);
-        FederationTrust trust = FederationTrust.of(root, directory);
+        this.directory = LiveDirectory.open(new DirectoryStore(config.dataDir(), new DirectoryVerifier(root)), root,
+                Files.readAllBytes(config.directoryFile()), clock.instant());
+        // the trust under the CRL of the directory in force, read at each check
+        LiveDirectory trust = directory;
         NoticeValidator validator = new NoticeValidator();
         this.accepted = AcceptedIds.open(config.acceptedIdsFile());
         this.status = DeliveryStatusStore.open(config.statusFile());
@@ -78,12 +78,13 @@ public final class NodeMachinery implements AutoCloseable {
         beans.put("outbound", new Outbound(config.nodeCode(), validator, this::directory,
                 new MessageSealer(credentials), log, status, clock, TIME_TO_LIVE));
         beans.put("inbound", inbound);
+        beans.put("directoryUpdates", new DirectoryUpdates(config.nodeCode(), directory, clock));
         beans.put("rejections", new Rejections(config.nodeCode(), log, receipts, clock));
         beans.put("failedSubmissions", new FailedSubmissions(config.dropDir()));
         beans.put("toBrokerMessage", new ToBrokerMessage());
         beans.put("hubRelay", new HubRelay(config.nodeCode(), new OuterVerifier(trust, clock),
                 new RelayCheck(config.nodeCode(), this::directory, clock), log));
-        if (directory.node(config.nodeCode()).filter(n -> n.role() == NodeRole.SECRETARIAT).isPresent()) {
+        if (directory().node(config.nodeCode()).filter(n -> n.role() == NodeRole.SECRETARIAT).isPresent()) {
             beans.put("reviewIntake", new ReviewIntake(config.nodeCode(),
                     ReviewQueue.open(ReviewQueue.dir(config)), clock));
         }
@@ -95,23 +96,6 @@ public final class NodeMachinery implements AutoCloseable {
         return new NodeMachinery(config, clock);
     }
 
-    /**
-     * The directory this node starts with: the one kept in its data folder, unless the configured file
-     * is newer (a node given a new directory while it was down takes it at start).
-     */
-    private static Directory directoryInForce(NodeConfig config, X509Certificate root, Clock clock)
-            throws IOException, DirectoryException {
-        DirectoryVerifier verifier = new DirectoryVerifier(root);
-        DirectoryStore store = new DirectoryStore(config.dataDir(), verifier);
-        byte[] configured = Files.readAllBytes(config.directoryFile());
-        Optional<Directory> kept = store.current();
-        long configuredVersion = verifier.verifySignature(configured).version();
-        if (kept.isPresent() && kept.get().version() >= configuredVersion) {
-            return kept.get();
-        }
-        return store.apply(configured, clock.instant());
-    }
-
     public NodeConfig config() {
         return config;
     }
@@ -121,6 +105,11 @@ public final class NodeMachinery implements AutoCloseable {
     }
 
     public Directory directory() {
+        return directory.directory();
+    }
+
+    /** The directory in force and its trust, which a {@code directory-update} replaces in service. */
+    public LiveDirectory liveDirectory() {
         return directory;
     }
 

@@ -20,4 +20,8 @@ public record Received(OpenedMessage opened, byte[] wire) {
     public boolean isReceipt() {
         return header().kind() == MessageKind.RECEIPT;
     }
+
+    public boolean isDirectoryUpdate() {
+        return header().kind() == MessageKind.DIRECTORY_UPDATE;
+    }
 }

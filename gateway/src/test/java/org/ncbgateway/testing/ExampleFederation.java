@@ -112,6 +112,22 @@ public final class ExampleFederation {
         return cached;
     }
 
+    /** A copy of the example federation folder under {@code target}, for a test that revokes or re-signs. */
+    public static Path copyTo(Path target) throws IOException {
+        Path source = dir();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        return target;
+    }
+
     public static Path nodeDir(String code) {
         return layout().node(code);
     }
