@@ -8,7 +8,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.ncbgateway.testing.StandaloneArtemis;
 
 /**
  * External broker mode against the real thing: node FR runs on a standalone broker of the Apache
@@ -37,27 +37,16 @@ class StandaloneArtemisTest {
 
     @BeforeAll
     void start(@TempDir Path temp) throws Exception {
-        Path home = Path.of(System.getProperty("ncb.artemis.home", "target/apache-artemis"));
-        assumeTrue(Files.isRegularFile(home.resolve("bin/artemis")), "Apache Artemis distribution not found at " + home
-                + "; the build unpacks org.apache.activemq:apache-artemis:bin:tar.gz there (mvn generate-test-resources)");
+        assumeTrue(StandaloneArtemis.home().isPresent(), "Apache Artemis distribution not unpacked; the build unpacks"
+                + " org.apache.activemq:apache-artemis:bin:tar.gz into target/ (mvn generate-test-resources)");
         deTls = TestNodes.exampleTls("DE");
         de = new NodeBroker(TestNodes.settings("DE", temp));
         de.start();
 
         TlsMaterial frTls = TestNodes.exampleTls("FR");
         frEndpoint = new Endpoint(TestNodes.LOOPBACK, TestNodes.freePort());
-        fr = StandaloneArtemis.create(home, temp.resolve("fr-instance"));
-        fr.start(Map.of(
-                "ncb.node", "FR",
-                "ncb.tls.host", frEndpoint.host(),
-                "ncb.tls.port", String.valueOf(frEndpoint.port()),
-                "ncb.tls.keystore", frTls.keyStore().toString(),
-                "ncb.tls.keystore.password", new String(frTls.keyStorePassword().get()),
-                "ncb.tls.truststore", frTls.trustStore().toString(),
-                "ncb.tls.truststore.password", new String(frTls.trustStorePassword().get()),
-                "ncb.cluster.password", UUID.randomUUID().toString(),
-                "ncb.hop.DE.host", TestNodes.LOOPBACK,
-                "ncb.hop.DE.port", String.valueOf(de.settings().acceptorPort())));
+        fr = StandaloneArtemis.create(StandaloneArtemis.home().orElseThrow(), temp.resolve("fr-instance"));
+        fr.startAsNode("FR", frEndpoint, frTls, new Endpoint(TestNodes.LOOPBACK, de.settings().acceptorPort()));
         frGateway = ExternalBroker.connectionFactory(new ExternalBrokerSettings(List.of(frEndpoint), frTls));
         de.updateNextHops(Map.of("FR", frEndpoint));
     }

@@ -1,4 +1,4 @@
-package org.ncbgateway.transport;
+package org.ncbgateway.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -13,17 +13,23 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.ncbgateway.transport.Endpoint;
+import org.ncbgateway.transport.NodeBroker;
+import org.ncbgateway.transport.TlsMaterial;
 
 /**
  * A broker instance of the Apache Artemis distribution, created with {@code artemis create}, configured
- * with the example files of {@code transport/standalone/} and run as its own process.
+ * with the example files of {@code transport/standalone/} and run as its own process. The build unpacks
+ * the distribution into target/ (maven-dependency-plugin); {@link #home()} says where.
  */
-final class StandaloneArtemis implements AutoCloseable {
+public final class StandaloneArtemis implements AutoCloseable {
 
     private static final Duration START_PATIENCE = Duration.ofSeconds(90);
     private static final String ACTIVE = "AMQ221007";
@@ -35,8 +41,14 @@ final class StandaloneArtemis implements AutoCloseable {
         this.instance = instance;
     }
 
+    /** The unpacked distribution, or empty when the build has not unpacked it. */
+    public static Optional<Path> home() {
+        Path home = Path.of(System.getProperty("ncb.artemis.home", "target/apache-artemis"));
+        return Files.isRegularFile(home.resolve("bin/artemis")) ? Optional.of(home) : Optional.empty();
+    }
+
     /** {@code artemis create} into {@code instance}, then the example configuration and the transport classes. */
-    static StandaloneArtemis create(Path home, Path instance) throws Exception {
+    public static StandaloneArtemis create(Path home, Path instance) throws Exception {
         run(List.of("/bin/sh", home.resolve("bin/artemis").toString(), "create", instance.toString(),
                 "--silent", "--no-web", "--no-autotune", "--nio", "--require-login",
                 "--user", "unused", "--password", "unused-" + System.nanoTime(),
@@ -51,7 +63,25 @@ final class StandaloneArtemis implements AutoCloseable {
     }
 
     /** Starts {@code artemis run} with {@code properties} as system properties; returns once the broker is active. */
-    void start(Map<String, String> properties) throws IOException {
+    /**
+     * Starts the broker as node {@code node} of the example configuration: TLS acceptor on {@code acceptor}
+     * with the node's {@code tls} stores, bridging {@code ncb.out.DE} to {@code deHop}.
+     */
+    public void startAsNode(String node, Endpoint acceptor, TlsMaterial tls, Endpoint deHop) throws IOException {
+        start(Map.of(
+                "ncb.node", node,
+                "ncb.tls.host", acceptor.host(),
+                "ncb.tls.port", String.valueOf(acceptor.port()),
+                "ncb.tls.keystore", tls.keyStore().toString(),
+                "ncb.tls.keystore.password", new String(tls.keyStorePassword().get()),
+                "ncb.tls.truststore", tls.trustStore().toString(),
+                "ncb.tls.truststore.password", new String(tls.trustStorePassword().get()),
+                "ncb.cluster.password", UUID.randomUUID().toString(),
+                "ncb.hop.DE.host", deHop.host(),
+                "ncb.hop.DE.port", String.valueOf(deHop.port())));
+    }
+
+    private void start(Map<String, String> properties) throws IOException {
         String javaArgs = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 " + properties.entrySet().stream()
                 .map(property -> "-D" + property.getKey() + "=" + property.getValue())
                 .collect(Collectors.joining(" "));
