@@ -5,13 +5,14 @@ import picocli.CommandLine.Command;
 
 /** {@code ncb directory}: build, sign, verify and show the federation's signed directory (SPEC section 6). */
 @Command(name = "directory", mixinStandardHelpOptions = true,
-        description = "Build, sign, verify and show the signed federation directory, and the routes it gives.",
+        description = "Build, sign, verify, show and publish the signed federation directory, and the routes it gives.",
         subcommands = {
             DirectoryBuildCommand.class,
             DirectorySignCommand.class,
             DirectoryVerifyCommand.class,
             DirectoryShowCommand.class,
             DirectoryRoutesCommand.class,
+            DirectoryPublishCommand.class,
         })
 public final class DirectoryCommand implements Runnable {
 
