@@ -97,7 +97,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
             if (problems.isEmpty()) {
                 out.println("OK: every addressee received exactly what was addressed to it, and every issuer holds"
-                        + " a signed delivered receipt from each recipient.");
+                        + " a signed delivered receipt from each recipient running here; the copies for the others"
+                        + " wait at the hubs (pending).");
             } else {
                 out.println("FAILED:");
                 problems.forEach(p -> out.println("  - " + p));
