@@ -3,6 +3,7 @@ package org.ncbgateway.gateway;
 import java.util.List;
 import java.util.Objects;
 import org.ncbgateway.message.MessageHeader;
+import org.ncbgateway.message.MessageKind;
 import org.ncbgateway.routing.HopPlan;
 
 /**
@@ -15,6 +16,11 @@ public record Relay(MessageHeader header, byte[] wire, HopPlan plan) {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(wire, "wire");
         Objects.requireNonNull(plan, "plan");
+    }
+
+    /** The one kind a hub also reads and applies itself, being one of its recipients. */
+    public boolean isDirectoryUpdate() {
+        return header.kind() == MessageKind.DIRECTORY_UPDATE;
     }
 
     /** One copy of the same bytes per next hop. */
