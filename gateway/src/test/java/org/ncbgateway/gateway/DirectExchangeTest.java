@@ -10,15 +10,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncbgateway.cli.Ncb;
-import org.ncbgateway.message.Priority;
 import org.ncbgateway.testing.ExampleFederation;
 import picocli.CommandLine;
 
@@ -43,18 +40,7 @@ class DirectExchangeTest {
 
     @Test
     void a_diffusion_reaches_its_addressee_and_the_issuer_sees_it_delivered() throws Exception {
-        byte[] payload = GatewayFixtures.validDiffusion();
-        Submission diffusion = SubmissionFile.readPayload(payload, "diffusion", UUID.randomUUID(), List.of("DE"),
-                List.of(), Priority.NORMAL, Optional.empty());
-
-        federation.node("FR").submit(diffusion);
-
-        Path delivered = federation.config("DE").deliveryDir()
-                .resolve("FR-diffusion-" + diffusion.messageId() + ".json");
-        await().atMost(PATIENCE).until(() -> Files.exists(delivered));
-        assertThat(Files.readAllBytes(delivered)).isEqualTo(payload);
-        await().atMost(PATIENCE).until(() -> federation.node("FR").machinery().status()
-                .find(diffusion.messageId()).map(s -> s.count(RecipientState.DELIVERED) == 1).orElse(false));
+        Submission diffusion = GatewayFixtures.diffusionDeliveredFromFrToDe(federation, PATIENCE);
     }
 
     @Test

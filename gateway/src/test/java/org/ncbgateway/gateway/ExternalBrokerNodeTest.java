@@ -10,14 +10,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.ncbgateway.message.Priority;
 import org.ncbgateway.testing.ExampleFederation;
 import org.ncbgateway.testing.StandaloneArtemis;
 import org.ncbgateway.transport.Endpoint;
@@ -79,18 +76,7 @@ class ExternalBrokerNodeTest {
     void a_node_on_a_standalone_broker_exchanges_a_diffusion_and_its_receipt_with_an_embedded_node() throws Exception {
         assertThat(federation.node("FR").broker()).as("FR must not embed a broker").isNull();
         assertThat(federation.config("FR").externalBrokerUrl()).isPresent();
-        byte[] payload = GatewayFixtures.validDiffusion();
-        Submission diffusion = SubmissionFile.readPayload(payload, "diffusion", UUID.randomUUID(), List.of("DE"),
-                List.of(), Priority.NORMAL, Optional.empty());
-
-        federation.node("FR").submit(diffusion);
-
-        Path delivered = federation.config("DE").deliveryDir()
-                .resolve("FR-diffusion-" + diffusion.messageId() + ".json");
-        await().atMost(PATIENCE).until(() -> Files.exists(delivered));
-        assertThat(Files.readAllBytes(delivered)).isEqualTo(payload);
-        await().atMost(PATIENCE).until(() -> federation.node("FR").machinery().status()
-                .find(diffusion.messageId()).map(s -> s.count(RecipientState.DELIVERED) == 1).orElse(false));
+        Submission diffusion = GatewayFixtures.diffusionDeliveredFromFrToDe(federation, PATIENCE);
         assertThat(federation.node("FR").machinery().status().find(diffusion.messageId()).orElseThrow().recipients())
                 .singleElement().satisfies(de -> {
                     assertThat(de.recipient()).isEqualTo("DE");

@@ -1,8 +1,16 @@
 package org.ncbgateway.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.ncbgateway.message.Priority;
 import org.ncbgateway.testing.ExampleFederation;
 
 /** Payloads for the gateway's tests, from the contract's own valid examples. */
@@ -21,5 +29,25 @@ final class GatewayFixtures {
 
     static Path examples() {
         return ExampleFederation.repositoryRoot().resolve("schemas/examples/valid");
+    }
+
+    /**
+     * FR submits the valid diffusion to DE; returns once DE's delivery folder holds exactly its bytes and FR's
+     * status shows DE delivered (the signed receipt came back).
+     */
+    static Submission diffusionDeliveredFromFrToDe(LocalFederation federation, Duration patience) throws Exception {
+        byte[] payload = validDiffusion();
+        Submission diffusion = SubmissionFile.readPayload(payload, "diffusion", UUID.randomUUID(), List.of("DE"),
+                List.of(), Priority.NORMAL, Optional.empty());
+
+        federation.node("FR").submit(diffusion);
+
+        Path delivered = federation.config("DE").deliveryDir()
+                .resolve("FR-diffusion-" + diffusion.messageId() + ".json");
+        await().atMost(patience).until(() -> Files.exists(delivered));
+        assertThat(Files.readAllBytes(delivered)).isEqualTo(payload);
+        await().atMost(patience).until(() -> federation.node("FR").machinery().status()
+                .find(diffusion.messageId()).map(s -> s.count(RecipientState.DELIVERED) == 1).orElse(false));
+        return diffusion;
     }
 }
