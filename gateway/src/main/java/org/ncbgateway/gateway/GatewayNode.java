@@ -138,7 +138,7 @@ public final class GatewayNode implements AutoCloseable {
         values.put("ncb.address.dlq", Addresses.DLQ);
         values.put("ncb.address.out-prefix", Addresses.OUT_PREFIX);
         // messages are independent of each other: several consumers of ncb.in, each in its own transaction
-        values.put("ncb.inbound.consumers", "4");
+        values.put("ncb.inbound.consumers", Integer.toString(config.inboundConsumers()));
         Properties properties = new Properties();
         properties.putAll(values);
         return properties;

@@ -1,6 +1,7 @@
 package org.ncbgateway.gateway;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,11 +21,14 @@ import org.ncbgateway.transport.Endpoint;
  * @param dropDir folder whose files are submitted; moved to {@code done/} or {@code failed/}
  * @param deliveryDir folder receiving each verified payload, one file per message
  * @param peerEndpoints endpoints that replace the directory's for some nodes (loopback federations, tests)
+ * @param messageExpiry how long a message this node sends may wait for its hops before receivers refuse it
+ *        as {@code EXPIRED} ({@code header.expiresAt} = {@code sentAt} + this)
+ * @param inboundConsumers how many transacted consumers take messages from {@code ncb.in} at once
  */
 public record NodeConfig(String nodeCode, Path federationDir, Path keystoreDir, Path passwordFile,
                          Path directoryFile, Path dataDir, Optional<Endpoint> brokerListen,
                          Optional<String> externalBrokerUrl, Path dropDir, Path deliveryDir,
-                         Map<String, Endpoint> peerEndpoints) {
+                         Map<String, Endpoint> peerEndpoints, Duration messageExpiry, int inboundConsumers) {
 
     public NodeConfig {
         Objects.requireNonNull(nodeCode, "nodeCode");
@@ -38,6 +42,7 @@ public record NodeConfig(String nodeCode, Path federationDir, Path keystoreDir, 
         Objects.requireNonNull(dropDir, "dropDir");
         Objects.requireNonNull(deliveryDir, "deliveryDir");
         peerEndpoints = Map.copyOf(peerEndpoints);
+        Objects.requireNonNull(messageExpiry, "messageExpiry");
     }
 
     public Path signingKeystore() {

@@ -5,6 +5,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +28,16 @@ import org.ncbgateway.transport.Endpoint;
 public final class NodeConfigLoader {
 
     static final Set<String> KEYS = Set.of("node.code", "federation.dir", "keystore.dir", "password.file",
-            "directory.file", "data.dir", "broker.listen", "broker.url", "drop.dir", "delivery.dir");
+            "directory.file", "data.dir", "broker.listen", "broker.url", "drop.dir", "delivery.dir",
+            "message.expiry", "inbound.consumers");
+    static final Duration DEFAULT_MESSAGE_EXPIRY = Duration.ofDays(7);
+    static final int DEFAULT_INBOUND_CONSUMERS = 4;
+    // under a minute a message expires before a hop that is merely restarting is back; past a year a
+    // stale copy could still be delivered long after its sender gave up on it
+    private static final Duration MIN_MESSAGE_EXPIRY = Duration.ofMinutes(1);
+    private static final Duration MAX_MESSAGE_EXPIRY = Duration.ofDays(365);
+    // each consumer holds a broker session and a transaction; past this the node only contends for its disk
+    private static final int MAX_INBOUND_CONSUMERS = 64;
     private static final Pattern PEER_KEY = Pattern.compile("^peer\\.([A-Z0-9-]+)\\.endpoint$");
 
     private NodeConfigLoader() {
@@ -38,6 +50,7 @@ public final class NodeConfigLoader {
     public static NodeConfig load(Path file, Map<String, String> environment) {
         Properties properties = read(file);
         Map<String, String> values = new TreeMap<>();
+        Set<String> overridden = new HashSet<>();
         Map<String, Endpoint> peers = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
             String value = properties.getProperty(key).trim();
@@ -57,9 +70,10 @@ public final class NodeConfigLoader {
             String override = environment.get(variable);
             if (override != null && !override.isBlank()) {
                 values.put(key, override.trim());
+                overridden.add(key);
             }
         }
-        return build(file, values, peers);
+        return build(file, values, peers, overridden);
     }
 
     /** The environment variable that overrides a key. */
@@ -67,7 +81,8 @@ public final class NodeConfigLoader {
         return "NCB_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    private static NodeConfig build(Path file, Map<String, String> values, Map<String, Endpoint> peers) {
+    private static NodeConfig build(Path file, Map<String, String> values, Map<String, Endpoint> peers,
+                                    Set<String> overridden) {
         Path base = file.toAbsolutePath().getParent();
         String code = required(file, values, "node.code");
         Path federation = path(base, required(file, values, "federation.dir"));
@@ -83,8 +98,49 @@ public final class NodeConfigLoader {
         }
         Path drop = optionalPath(base, values, "drop.dir").orElse(data.resolve("drop"));
         Path delivery = optionalPath(base, values, "delivery.dir").orElse(data.resolve("delivery"));
+        Duration expiry = Optional.ofNullable(values.get("message.expiry"))
+                .map(v -> messageExpiry(place(file, "message.expiry", overridden), v)).orElse(DEFAULT_MESSAGE_EXPIRY);
+        int consumers = Optional.ofNullable(values.get("inbound.consumers"))
+                .map(v -> inboundConsumers(place(file, "inbound.consumers", overridden), v))
+                .orElse(DEFAULT_INBOUND_CONSUMERS);
         return new NodeConfig(code, federation, keystores, passwords, directory, data, listen, brokerUrl,
-                drop, delivery, peers);
+                drop, delivery, peers, expiry, consumers);
+    }
+
+    /** Where a value came from: the file and key, or the environment variable that overrode it. */
+    private static String place(Path file, String key, Set<String> overridden) {
+        return overridden.contains(key) ? environmentVariable(key) + " (" + key + ")" : file + ": " + key;
+    }
+
+    private static Duration messageExpiry(String place, String value) {
+        Duration expiry;
+        try {
+            expiry = Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new NodeConfigException(place + ": '" + value + "' is not an ISO-8601 duration such as P7D or PT12H",
+                    e);
+        }
+        if (expiry.compareTo(MIN_MESSAGE_EXPIRY) < 0 || expiry.compareTo(MAX_MESSAGE_EXPIRY) > 0) {
+            throw new NodeConfigException(place + ": " + value + " is outside " + MIN_MESSAGE_EXPIRY + " .. "
+                    + MAX_MESSAGE_EXPIRY.toDays() + " days: a message must outlive a hop's restart and must not"
+                    + " be delivered long after its sender gave up on it");
+        }
+        return expiry;
+    }
+
+    private static int inboundConsumers(String place, String value) {
+        int consumers;
+        try {
+            consumers = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new NodeConfigException(place + ": '" + value + "' is not a whole number", e);
+        }
+        if (consumers < 1 || consumers > MAX_INBOUND_CONSUMERS) {
+            throw new NodeConfigException(place + ": " + consumers + " is outside 1 .. " + MAX_INBOUND_CONSUMERS
+                    + ": at least one consumer must take ncb.in, and more than " + MAX_INBOUND_CONSUMERS
+                    + " only contend for the disk");
+        }
+        return consumers;
     }
 
     private static Properties read(Path file) {

@@ -36,8 +36,6 @@ import org.ncbgateway.routing.RelayCheck;
  */
 public final class NodeMachinery implements AutoCloseable {
 
-    /** How long a sent message may wait for its hops before receivers refuse it as {@code EXPIRED}. */
-    static final Duration TIME_TO_LIVE = Duration.ofDays(7);
     /** How often the message log is sealed while the node runs; it is also sealed at shutdown. */
     static final Duration SEAL_INTERVAL = Duration.ofMinutes(1);
 
@@ -76,7 +74,7 @@ public final class NodeMachinery implements AutoCloseable {
         this.inbound = new Inbound(config.nodeCode(), opener, accepted, log, new DeliveryFolder(config.deliveryDir()),
                 status, receipts, clock);
         beans.put("outbound", new Outbound(config.nodeCode(), validator, this::directory,
-                new MessageSealer(credentials), log, status, clock, TIME_TO_LIVE));
+                new MessageSealer(credentials), log, status, clock, config.messageExpiry()));
         beans.put("inbound", inbound);
         beans.put("directoryUpdates", new DirectoryUpdates(config.nodeCode(), directory, clock));
         beans.put("rejections", new Rejections(config.nodeCode(), log, receipts, clock));
