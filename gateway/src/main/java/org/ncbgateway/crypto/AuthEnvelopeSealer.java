@@ -10,6 +10,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -20,8 +21,8 @@ import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.RecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
@@ -31,10 +32,27 @@ import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
  * KeyAgreeRecipientInfo holding a single ephemeral P-256 originator key for every EC recipient
  * (ECDH with the SHA-256 KDF, AES-256 key wrap), and one RSAES-OAEP (SHA-256) KeyTransRecipientInfo
  * per RSA recipient. One ephemeral key for all EC recipients turns 196 key generations into one.
+ * What can be derived from a recipient's certificate alone (its parsed key, its comb, its RSA wrapper)
+ * is derived once and kept in a bounded cache, so each message pays only its own key operations.
+ * Thread-safe.
  */
 final class AuthEnvelopeSealer {
 
+    /** Per key type: a federation has a few hundred bureaus, each with one encryption certificate in force. */
+    static final int RECIPIENT_CACHE_CAPACITY = 512;
     private static final AlgorithmIdentifier RSA_OAEP_SHA256 = oaepSha256();
+
+    private final BoundedCache<X509Certificate, EcRecipient> ecRecipients;
+    private final BoundedCache<X509Certificate, RecipientInfoGenerator> rsaRecipients;
+
+    AuthEnvelopeSealer() {
+        this(RECIPIENT_CACHE_CAPACITY);
+    }
+
+    AuthEnvelopeSealer(int cacheCapacity) {
+        this.ecRecipients = new BoundedCache<>(cacheCapacity);
+        this.rsaRecipients = new BoundedCache<>(cacheCapacity);
+    }
 
     byte[] seal(byte[] content, Collection<X509Certificate> recipients) {
         if (recipients.isEmpty()) {
@@ -42,14 +60,19 @@ final class AuthEnvelopeSealer {
         }
         try {
             CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
-            List<X509Certificate> ec = recipients.stream()
-                    .filter(c -> "EC".equals(c.getPublicKey().getAlgorithm())).toList();
+            List<EcRecipient> ec = new ArrayList<>();
+            for (X509Certificate cert : recipients) {
+                if (isEc(cert)) {
+                    ec.add(ecRecipients.get(cert, EcRecipient::of));
+                }
+            }
             if (!ec.isEmpty()) {
-                generator.addRecipientInfoGenerator(keyAgreement(ec));
+                generator.addRecipientInfoGenerator(
+                        new SharedEphemeralKeyAgreement(ephemeralP256(), ec, CryptoProviders.aesGcm()));
             }
             for (X509Certificate cert : recipients) {
-                if (!ec.contains(cert)) {
-                    generator.addRecipientInfoGenerator(keyTransport(cert));
+                if (!isEc(cert)) {
+                    generator.addRecipientInfoGenerator(rsaRecipients.get(cert, AuthEnvelopeSealer::keyTransport));
                 }
             }
             OutputAEADEncryptor encryptor = (OutputAEADEncryptor)
@@ -61,22 +84,17 @@ final class AuthEnvelopeSealer {
         }
     }
 
-    private static JceKeyAgreeRecipientInfoGenerator keyAgreement(List<X509Certificate> recipients)
-            throws GeneralSecurityException {
-        KeyPair ephemeral = ephemeralP256();
-        JceKeyAgreeRecipientInfoGenerator generator = new JceKeyAgreeRecipientInfoGenerator(
-                CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(), ephemeral.getPublic(),
-                CMSAlgorithm.AES256_WRAP)
-                .setProvider(CryptoProviders.BC)
-                .setKeyWrappingProvider(CryptoProviders.aesGcm());
-        for (X509Certificate cert : recipients) {
-            generator.addRecipient(cert);
-        }
-        return generator;
+    /** Recipients whose prepared state is cached, EC and RSA together. */
+    int cachedRecipients() {
+        return ecRecipients.size() + rsaRecipients.size();
     }
 
-    private static JceKeyTransRecipientInfoGenerator keyTransport(X509Certificate cert)
-            throws CertificateEncodingException {
+    private static boolean isEc(X509Certificate cert) {
+        return "EC".equals(cert.getPublicKey().getAlgorithm());
+    }
+
+    /** Reusable across messages and threads: BouncyCastle makes a new Cipher for every key it wraps. */
+    private static RecipientInfoGenerator keyTransport(X509Certificate cert) throws CertificateEncodingException {
         if (!"RSA".equals(cert.getPublicKey().getAlgorithm())) {
             throw new IllegalArgumentException("recipient key algorithm " + cert.getPublicKey().getAlgorithm()
                     + " is neither EC nor RSA: " + cert.getSubjectX500Principal());

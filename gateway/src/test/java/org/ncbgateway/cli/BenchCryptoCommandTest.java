@@ -18,7 +18,7 @@ class BenchCryptoCommandTest {
         int status = run("bench", "crypto", "--keys", "ec", "--recipients", "1,3", "--seconds", "0.2", "--warmup", "0.2");
 
         assertThat(status).as(err.toString()).isZero();
-        assertThat(out.toString()).containsPattern("(?m)^ec +1 +\\d+ +\\d+ +\\d+ +\\d+ +\\d+$")
+        assertThat(out.toString()).containsPattern("(?m)^ec +1 +\\d+ +\\d+ +\\d+ +\\d+ +\\d+ +\\d+\\.\\d\\d +\\d+$")
                 .containsPattern("(?m)^ec +3 +\\d+");
         assertThat(err.toString()).contains("seal ec 3").contains("open ec 3");
     }
