@@ -1,11 +1,25 @@
 package org.ncbgateway.cli.bench;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ncbgateway.json.StrictJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** `ncb bench`: one subcommand per measured area; each prints its figures with the conditions they hold for. */
+/**
+ * {@code ncb bench}: without a subcommand, the end-to-end benchmark every performance claim rests on
+ * ({@link BenchRunner}); with one, the figures of one area of the gateway.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the throughput of one area of the gateway.",
+        description = {"Measure the gateway end to end on a local federation: throughput, latency at offered loads "
+                + "for 1, 10 and 196 recipients, cost per stage, the machine's ceiling, memory.",
+                "With a subcommand, measure one area alone."},
         subcommands = {
                 BenchValidateCommand.class,
                 BenchCryptoCommand.class,
@@ -15,13 +29,48 @@ import picocli.CommandLine.Command;
                 BenchTransportCommand.class,
                 BenchFanoutCommand.class,
         })
-public final class BenchCommand implements Runnable {
+public final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--quick", description = "short windows and fewer messages: the whole run in under a minute")
+    boolean quick;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write every figure as JSON to FILE")
+    Path json;
+
+    @Option(names = "--chart", paramLabel = "FILE", description = "also write an SVG chart of latency against offered load")
+    Path chart;
+
+    @CommandLine.Mixin
+    BenchTuning tuning;
+
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "an area to measure is required");
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        BenchSettings settings = tuning.apply(quick ? BenchSettings.quick() : BenchSettings.full(), spec);
+        BenchReport report = new BenchRunner(settings, spec.commandLine().getErr()).run(commandLine());
+        new ReportTable(out).print(report);
+        if (json != null) {
+            Files.write(json, StrictJson.mapper().writer().with(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsBytes(report));
+            out.println("JSON written to " + json);
+        }
+        if (chart != null) {
+            Files.writeString(chart, new LatencyChart(report.latency).svg("ncb bench: latency against offered load"),
+                    StandardCharsets.UTF_8);
+            out.println("chart written to " + chart);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The command as typed, for the report: what reproduces its figures. */
+    private String commandLine() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        int own = args.indexOf("bench") + 1;
+        return String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("ncb", "bench"),
+                args.subList(own, args.size()).stream()).toList());
     }
 }

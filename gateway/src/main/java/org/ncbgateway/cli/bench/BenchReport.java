@@ -1,0 +1,52 @@
+package org.ncbgateway.cli.bench;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every figure of one {@code ncb bench} run, in the order they are measured; written as JSON by
+ * {@code --json} and printed as tables. Throughput and latency in messages per second and milliseconds.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+final class BenchReport {
+
+    /** Where it ran; load averages at the start and the end say how quiet the machine was. */
+    record Machine(int cores, String java, String os, long maxHeapMb, double loadAtStart, double loadAtEnd) {
+    }
+
+    /** Messages per second of one workload sent as fast as possible, first submitted to last receipted. */
+    record Throughput(String workload, int recipients, int liveRecipients, int payloadBytes, int messages,
+                      double perSecond, double p50, double p99) {
+    }
+
+    /** Latency at one offered load, from each message's due time to its last receipt back at the sender. */
+    record Latency(String workload, int recipients, double offered, double achieved, int messages, double p50,
+                   double p95, double p99, double max) {
+    }
+
+    /** One stage measured alone: per second on one thread, and microseconds of CPU per message. */
+    record Stage(String stage, String detail, double perSecond, double cpuMicros) {
+    }
+
+    /** What this machine does with the same work and nothing else, and the pipeline as a fraction of it. */
+    record Ceiling(double cryptoPerSecond, double brokerPerSecond, double pipelinePerSecond, double fraction,
+                   String limitedBy) {
+    }
+
+    /** Heap in use right after a full collection, at one point of the run. */
+    record Heap(String when, double seconds, double heapAfterGcMb, long answered) {
+    }
+
+    String command;
+    String federation;
+    /** The folder of the run: the federation, each node's data and logs ({@code nodes.log}). */
+    String data;
+    Machine machine;
+    final List<Throughput> throughput = new ArrayList<>();
+    final List<Latency> latency = new ArrayList<>();
+    final List<Stage> stages = new ArrayList<>();
+    Ceiling ceiling;
+    final List<Heap> memory = new ArrayList<>();
+    final List<Heap> soak = new ArrayList<>();
+}

@@ -1,0 +1,107 @@
+package org.ncbgateway.cli.bench;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.ncbgateway.gateway.SubmissionException;
+
+/**
+ * The full benchmark: starts the bench federation, measures for each recipient count the throughput and
+ * the latency at offered loads, then the cost of each stage and the machine's ceiling for the same work,
+ * and the heap after GC, into one {@link BenchReport}.
+ */
+final class BenchRunner {
+
+    private final BenchSettings settings;
+    private final StatusLine status;
+    private final NanoClock clock = new NanoClock();
+    private final BenchReport report = new BenchReport();
+    private final long started = System.nanoTime();
+
+    BenchRunner(BenchSettings settings, PrintWriter err) {
+        this.settings = settings;
+        this.status = new StatusLine(err);
+    }
+
+    BenchReport run(String command) throws Exception {
+        report.command = command;
+        double loadAtStart = loadAverage();
+        Path work = Files.createTempDirectory("ncb-bench-");
+        status.show("starting the bench federation (%s) in %s", String.join(", ", BenchFederationFolder.liveNodes()),
+                work);
+        report.data = work.toString();
+        try (BenchLogging logs = BenchLogging.toFile(work.resolve("nodes.log"));
+             BenchPipeline pipeline = BenchPipeline.start(work, settings.largestRecipientCount(), clock)) {
+            report.federation = describe();
+            heap("federation started", pipeline);
+            BenchPayloads payloads = new BenchPayloads(clock.instant());
+            LoadRun runner = new LoadRun(pipeline, clock, settings.senders(), status);
+            for (int recipients : settings.recipients()) {
+                pipeline(pipeline, runner, workload(pipeline, "notice", payloads.notice(), recipients));
+                if (recipients == 1) {
+                    throughput(runner, workload(pipeline, "photo", payloads.photo(), 1), settings.photos());
+                }
+            }
+            heap("after the pipeline measurements", pipeline);
+        } finally {
+            status.clear();
+        }
+        report.machine = new BenchReport.Machine(Runtime.getRuntime().availableProcessors(),
+                Runtime.version().toString(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), loadAtStart, loadAverage());
+        return report;
+    }
+
+    /** Warm-up, throughput, then each offered load the pipeline can sustain. */
+    private void pipeline(BenchPipeline pipeline, LoadRun runner, Workload workload) throws Exception {
+        int recipients = workload.recipients().size();
+        if (settings.warmup(recipients) > 0) {
+            runner.run(workload, settings.warmup(recipients), 0, timeout(settings.warmup(recipients)));
+        }
+        LoadRun.Result saturated = throughput(runner, workload, settings.saturation(recipients));
+        for (double load : settings.loads(saturated.achieved())) {
+            int messages = settings.messages(load);
+            LoadRun.Result result = runner.run(workload, messages, load, timeout(messages));
+            LatencyRecorder.Summary l = result.latency();
+            report.latency.add(new BenchReport.Latency(workload.name(), recipients, load, result.achieved(),
+                    messages, l.p50(), l.p95(), l.p99(), l.max()));
+        }
+    }
+
+    private LoadRun.Result throughput(LoadRun runner, Workload workload, int messages) throws Exception {
+        LoadRun.Result result = runner.run(workload, messages, 0, timeout(messages));
+        report.throughput.add(new BenchReport.Throughput(workload.name(), workload.recipients().size(),
+                workload.live().size(), workload.payload().length, messages, result.achieved(), result.latency().p50(),
+                result.latency().p99()));
+        return result;
+    }
+
+    private static Workload workload(BenchPipeline pipeline, String name, byte[] payload, int recipients)
+            throws SubmissionException {
+        return Workload.of(name, payload, pipeline.folder().recipients(recipients),
+                BenchFederationFolder.liveRecipients(recipients));
+    }
+
+    /** A minute, and more for long runs: a stuck pipeline ends the benchmark with a reason, not a hang. */
+    private static Duration timeout(int messages) {
+        return Duration.ofSeconds(60 + messages / 20);
+    }
+
+    private void heap(String when, BenchPipeline pipeline) {
+        report.memory.add(new BenchReport.Heap(when, (System.nanoTime() - started) / 1e9, HeapGauge.afterGcMb(),
+                pipeline.watch().answered()));
+    }
+
+    private static String describe() {
+        return "generated; running: " + String.join(", ", BenchFederationFolder.liveNodes())
+                + " (embedded persistent brokers, mutual TLS, message logs on); FR-DE direct link, BE and NL behind "
+                + BenchFederationFolder.HUB + "; recipients beyond the three running bureaus are bureaus of other"
+                + " regions whose hubs do not run: sealed for, their copy held at " + BenchFederationFolder.HUB;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}

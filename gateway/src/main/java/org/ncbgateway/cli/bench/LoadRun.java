@@ -1,0 +1,106 @@
+package org.ncbgateway.cli.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.ncbgateway.gateway.Submission;
+
+/**
+ * Sends a number of messages of one workload through the pipeline and waits until every one is delivered
+ * and its receipts are back at the sender. Open loop at a given rate: message i is due at start + i/rate,
+ * and its latency counts from that due time, so a stall of the sender delays the next messages' clocks
+ * too instead of hiding. With no rate, as fast as the sending threads go, latency from each submission.
+ */
+final class LoadRun {
+
+    /**
+     * @param offered messages per second asked for; 0 when as fast as possible
+     * @param achieved messages per second from the first due time to the last receipt
+     */
+    record Result(String workload, int recipients, int messages, double offered, double achieved,
+                  LatencyRecorder.Summary latency) {
+    }
+
+    private final BenchPipeline pipeline;
+    private final NanoClock clock;
+    private final int senders;
+    private final StatusLine status;
+
+    LoadRun(BenchPipeline pipeline, NanoClock clock, int senders, StatusLine status) {
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.senders = senders;
+        this.status = status;
+    }
+
+    /** @param rate messages per second; 0 for as fast as possible */
+    Result run(Workload workload, int messages, double rate, Duration timeout) throws Exception {
+        LatencyRecorder latencies = new LatencyRecorder();
+        CountDownLatch answered = new CountDownLatch(messages);
+        AtomicLong lastAnswer = new AtomicLong(Long.MIN_VALUE);
+        AtomicInteger next = new AtomicInteger();
+        long interval = rate > 0 ? (long) (1e9 / rate) : 0;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<Void>> sending = new ArrayList<>();
+            for (int t = 0; t < senders; t++) {
+                sending.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
+                        long due = start + i * interval;
+                        LockSupport.parkNanos(due - System.nanoTime());
+                        long from = clock.epochNanos(rate > 0 ? due : System.nanoTime());
+                        Submission submission = workload.next();
+                        pipeline.watch().await(submission.messageId(), workload.live(), (at, delivered) -> {
+                            latencies.record(Math.max(0, at - from));
+                            lastAnswer.accumulateAndGet(at, Math::max);
+                            answered.countDown();
+                        });
+                        pipeline.sender().submit(submission);
+                    }
+                    return null;
+                }));
+            }
+            await(workload, messages, rate, answered, sending, timeout);
+        } finally {
+            pool.shutdownNow();
+        }
+        if (pipeline.watch().rejected() > 0) {
+            throw new IllegalStateException(workload.name() + ": " + pipeline.watch().rejected()
+                    + " message(s) rejected by a recipient; the benchmark payload must be deliverable");
+        }
+        double seconds = (lastAnswer.get() - clock.epochNanos(start)) / 1e9;
+        return new Result(workload.name(), workload.recipients().size(), messages, rate, messages / seconds,
+                latencies.summary());
+    }
+
+    private void await(Workload workload, int messages, double rate, CountDownLatch answered,
+                       List<Future<Void>> sending, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String load = rate > 0 ? String.format("%.0f/s", rate) : "full speed";
+        while (!answered.await(100, TimeUnit.MILLISECONDS)) {
+            for (Future<Void> sender : sending) {
+                if (sender.isDone()) {
+                    sender.get();
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(workload.name() + " at " + load + ": only "
+                        + (messages - answered.getCount()) + " of " + messages + " messages answered within "
+                        + timeout.toSeconds() + " s");
+            }
+            status.update("%s at %s: %d/%d answered", workload.name(), load, messages - answered.getCount(), messages);
+        }
+        for (Future<Void> sender : sending) {
+            sender.get();
+        }
+    }
+}

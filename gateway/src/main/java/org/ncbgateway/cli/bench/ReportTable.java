@@ -1,0 +1,79 @@
+package org.ncbgateway.cli.bench;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The report of a run as tables for the terminal, one per section, with the conditions they hold for. */
+final class ReportTable {
+
+    private final PrintWriter out;
+
+    ReportTable(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(BenchReport report) {
+        BenchReport.Machine m = report.machine;
+        line("ncb bench: %d cores, Java %s, %s, max heap %d MB, load average %.1f at start, %.1f at end",
+                m.cores(), m.java(), m.os(), m.maxHeapMb(), m.loadAtStart(), m.loadAtEnd());
+        line("federation: %s", report.federation);
+        line("data and node logs of the run: %s", report.data);
+        line("");
+        line("END-TO-END THROUGHPUT (as fast as %s; first submitted to last delivered and receipted)",
+                "the sending threads go");
+        line("%-8s %10s %6s %9s %8s %12s %9s %9s", "payload", "recipients", "live", "bytes", "messages",
+                "notices/s", "p50 ms", "p99 ms");
+        for (BenchReport.Throughput t : report.throughput) {
+            line("%-8s %10d %6d %9d %8d %12.1f %9.1f %9.1f", t.workload(), t.recipients(), t.liveRecipients(),
+                    t.payloadBytes(), t.messages(), t.perSecond(), t.p50(), t.p99());
+        }
+        line("");
+        line("LATENCY AT FIXED OFFERED LOADS (open loop; from each message's due time to its last receipt)");
+        line("%-8s %10s %10s %10s %8s %9s %9s %9s %9s", "payload", "recipients", "offered/s", "achieved/s",
+                "messages", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        for (BenchReport.Latency l : report.latency) {
+            line("%-8s %10d %10.0f %10.1f %8d %9.1f %9.1f %9.1f %9.1f", l.workload(), l.recipients(), l.offered(),
+                    l.achieved(), l.messages(), l.p50(), l.p95(), l.p99(), l.max());
+        }
+        stagesAndCeiling(report);
+        memory("MEMORY (heap after a full GC)", report.memory);
+        memory("SOAK (heap after a full GC over time)", report.soak);
+        out.flush();
+    }
+
+    private void stagesAndCeiling(BenchReport report) {
+        if (!report.stages.isEmpty()) {
+            line("");
+            line("COST PER STAGE (each alone, one thread, same run)");
+            line("%-10s %-44s %12s %14s", "stage", "what", "per second", "CPU us/msg");
+            for (BenchReport.Stage s : report.stages) {
+                line("%-10s %-44s %12.0f %14.1f", s.stage(), s.detail(), s.perSecond(), s.cpuMicros());
+            }
+        }
+        BenchReport.Ceiling c = report.ceiling;
+        if (c != null) {
+            line("");
+            line("CEILING OF THIS MACHINE (same work, nothing else, same run)");
+            line("crypto alone, seal + open, both cores: %.0f msg/s; broker alone, persistent TLS store-and-forward:"
+                    + " %.0f msg/s", c.cryptoPerSecond(), c.brokerPerSecond());
+            line("pipeline %.1f notices/s = %.0f %% of the ceiling (%s, the lower of the two)", c.pipelinePerSecond(),
+                    100 * c.fraction(), c.limitedBy());
+        }
+    }
+
+    private void memory(String title, java.util.List<BenchReport.Heap> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        line("");
+        line(title);
+        line("%-36s %9s %14s %10s", "when", "seconds", "heap after GC", "answered");
+        for (BenchReport.Heap h : points) {
+            line("%-36s %9.0f %11.1f MB %10d", h.when(), h.seconds(), h.heapAfterGcMb(), h.answered());
+        }
+    }
+
+    private void line(String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args));
+    }
+}

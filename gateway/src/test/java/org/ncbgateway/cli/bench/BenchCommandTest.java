@@ -1,0 +1,50 @@
+package org.ncbgateway.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+
+    private final BenchCli cli = new BenchCli();
+
+    @Test
+    void measures_every_section_on_a_live_federation_and_writes_json_and_a_chart(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bench.json");
+        Path chart = dir.resolve("bench.svg");
+        int status = cli.run("--quick", "--recipients", "1,5", "--warmup", "2", "--messages", "8", "--window", "0.2",
+                "--stage-seconds", "0.1", "--json", json.toString(), "--chart", chart.toString());
+        assertThat(status).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("END-TO-END THROUGHPUT", "LATENCY AT FIXED OFFERED LOADS", "MEMORY");
+
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.path("command").asText()).startsWith("ncb bench --quick --recipients 1,5");
+        assertThat(report.path("machine").path("cores").asInt()).isPositive();
+        assertThat(report.path("throughput")).extracting(t -> t.path("workload").asText() + "/"
+                + t.path("recipients").asInt() + "/" + t.path("liveRecipients").asInt())
+                .containsExactly("notice/1/1", "photo/1/1", "notice/5/3");
+        report.path("throughput").forEach(t -> assertThat(t.path("perSecond").asDouble()).isPositive());
+        assertThat(report.path("throughput").get(1).path("payloadBytes").asInt()).isGreaterThan(200_000);
+        assertThat(report.path("latency")).extracting(l -> l.path("recipients").asInt()).contains(1, 5);
+        report.path("latency").forEach(l -> assertThat(List.of(l.path("p50").asDouble(), l.path("p95").asDouble(),
+                l.path("p99").asDouble(), l.path("max").asDouble())).isSorted().allMatch(v -> v > 0));
+        assertThat(report.path("memory")).allMatch(m -> m.path("heapAfterGcMb").asDouble() > 1);
+
+        assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(chart.toFile())
+                .getElementsByTagName("polyline").getLength()).isEqualTo(4);
+        assertThat(Files.readString(Path.of(report.path("data").asText(), "nodes.log"))).contains("event=delivered");
+    }
+
+    @Test
+    void refuses_a_recipient_count_beyond_the_generated_federation() {
+        assertThat(cli.run("--recipients", "1,601")).isEqualTo(2);
+        assertThat(cli.err()).contains("--recipients: counts from 1 to 600");
+    }
+}
