@@ -62,6 +62,10 @@ public final class GatewayNode implements AutoCloseable {
                     : ExternalBroker.connectionFactory(ExternalBrokerSettings.parse(config.externalBrokerUrl().get(), tls));
             CachingConnectionFactory connections = new CachingConnectionFactory(target);
             connections.setSessionCacheSize(8);
+            // A consumer parked in a cached session keeps the messages the broker pushed to it: when the session is
+            // next taken by a route reading another queue (ncb.in vs ncb.deliver at the secretariat), they wait
+            // there unseen. Consumers belong to their listener (jmsComponent), never to the shared cache.
+            connections.setCacheConsumers(false);
             Main main = camelMain(config, role, machinery, connections);
             main.start();
             LOG.info("event=node-started role={} broker={} drop={} delivery={}", role.wireName(),
@@ -122,9 +126,21 @@ public final class GatewayNode implements AutoCloseable {
         main.configure().withName("ncb-" + config.nodeCode()).withJmxEnabled(false)
                 .withShutdownTimeout(SHUTDOWN_SECONDS).withRoutesIncludePattern(RoleRoutes.includePattern(role));
         machinery.beans().forEach(main::bind);
-        main.bind("jms", JmsComponent.jmsComponent(connections));
+        main.bind("jms", jmsComponent(connections));
         main.setInitialProperties(properties(config));
         return main;
+    }
+
+    /**
+     * Transacted routes use the listener's own JMS session transaction: each consumer thread keeps one session
+     * and one consumer for its queue (no consumer created per message, none shared between queues), and what
+     * the route sends goes through that session, committed with the consumption.
+     */
+    private static JmsComponent jmsComponent(ConnectionFactory connections) {
+        JmsComponent jms = JmsComponent.jmsComponent(connections);
+        jms.getConfiguration().setLazyCreateTransactionManager(false);
+        jms.getConfiguration().setCacheLevelName("CACHE_CONSUMER");
+        return jms;
     }
 
     /** The placeholders the routes use: {@code {{ncb.drop.dir}}}, {@code {{ncb.address.in}}}... */
