@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,11 @@ public final class LocalFederation implements AutoCloseable {
                 .ifPresent(hub -> node.machinery().sealer().witnessBy(hub.machinery().witness())));
     }
 
+    private boolean witnessesOthers(String code) {
+        return running.entrySet().stream().anyMatch(other -> !other.getKey().equals(code) && other.getValue()
+                .machinery().directory().node(other.getKey()).filter(self -> code.equals(self.hub())).isPresent());
+    }
+
     public synchronized void stop(String code) throws Exception {
         GatewayNode node = running.remove(code);
         if (node != null) {
@@ -125,10 +131,16 @@ public final class LocalFederation implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Stops every node, the nodes a witness serves before the witness (bureaus before their hub), so that
+     * each one's shutdown seal is still countersigned.
+     */
     @Override
     public synchronized void close() throws Exception {
+        List<String> order = new ArrayList<>(running.keySet());
+        order.sort(Comparator.comparing(this::witnessesOthers));
         Exception failure = null;
-        for (String code : new ArrayList<>(running.keySet())) {
+        for (String code : order) {
             try {
                 stop(code);
             } catch (Exception e) {

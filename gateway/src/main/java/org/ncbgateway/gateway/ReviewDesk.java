@@ -112,7 +112,7 @@ public final class ReviewDesk {
     }
 
     /** The notice (when published) and the review-decision of a decided item. */
-    static List<Submission> submissions(ReviewItem item) {
+    public static List<Submission> submissions(ReviewItem item) {
         ReviewItem.Decision decision = item.decision().orElseThrow();
         List<Submission> out = new ArrayList<>();
         try {

@@ -12,7 +12,8 @@ import org.ncbgateway.json.StrictJson;
 
 /**
  * The payloads of the demo's story, from the templates in {@code demo/} on the classpath, dated now:
- * a foreign-fighter diffusion by FR, its update, a hit reported by DE, the cancellation.
+ * a foreign-fighter diffusion by FR, its update, a hit reported by DE, the cancellation; a second diffusion
+ * by FR to the European region; a notice request by NL and a hit on the published notice by NG.
  * The subject is invented.
  */
 public final class DemoPayloads {
@@ -63,6 +64,43 @@ public final class DemoPayloads {
         ObjectNode cancellation = dated("cancellation.json", "FR-" + year + "-000124");
         cancellation.put("noticeId", diffusionId());
         return bytes(cancellation);
+    }
+
+    String regionDiffusionId() {
+        return "FR-" + year + "-000125";
+    }
+
+    /** A second FR diffusion, an accomplice of the first subject, addressed to a region. */
+    byte[] regionDiffusion() {
+        ObjectNode diffusion = (ObjectNode) read(diffusion());
+        diffusion.put("id", regionDiffusionId());
+        return bytes(diffusion);
+    }
+
+    String noticeRequestId() {
+        return "NL-" + year + "-000310";
+    }
+
+    /** NL asks the secretariat for a yellow notice (a missing adult), valid five years. */
+    byte[] noticeRequest() {
+        ObjectNode request = dated("notice-request.json", noticeRequestId());
+        request.put("validUntil", now.atZone(ZoneOffset.UTC).toLocalDate().plusYears(5).toString());
+        return bytes(request);
+    }
+
+    /** NG found the subject of the published notice. */
+    byte[] hitOnNotice(String noticeId) {
+        ObjectNode hit = dated("hit.json", "NG-" + year + "-000007");
+        hit.put("noticeId", noticeId);
+        hit.put("reportingBureau", "NG");
+        hit.put("encounteredAt", now.minus(5, ChronoUnit.MINUTES).toString());
+        ObjectNode place = hit.putObject("place");
+        place.put("country", "NGA");
+        place.put("place", "Lagos, Murtala Muhammed airport");
+        hit.putArray("matchedOn").add("name");
+        hit.put("actionTaken", "Subject located and safe; the requesting bureau is asked how to proceed.");
+        hit.put("summary", "Subject identified at arrivals on a flight from Amsterdam.");
+        return bytes(hit);
     }
 
     private ObjectNode dated(String template, String id) {
