@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cms.CMSAlgorithm;
@@ -78,7 +79,10 @@ final class AuthEnvelopeSealer {
             OutputAEADEncryptor encryptor = (OutputAEADEncryptor)
                     new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
                             .setProvider(CryptoProviders.aesGcm()).build();
-            return generator.generate(new CMSProcessableByteArray(content), encryptor).getEncoded();
+            // DER, as SPEC section 4 wants every layer (BouncyCastle writes indefinite-length BER), which
+            // also spares each receiver the slower BER parse
+            return generator.generate(new CMSProcessableByteArray(content), encryptor).toASN1Structure()
+                    .getEncoded(ASN1Encoding.DER);
         } catch (CMSException | IOException | GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed: " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Security;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -24,6 +25,18 @@ public final class CryptoProviders {
     public static Provider aesGcm() {
         Provider sunJce = Security.getProvider("SunJCE");
         return sunJce != null ? sunJce : BC;
+    }
+
+    /**
+     * Re-expresses a public key as BouncyCastle's own class once: BouncyCastle then converts nothing per
+     * operation, and an EC point keeps what its first use precomputed.
+     */
+    public static PublicKey forBouncyCastle(PublicKey key) {
+        try {
+            return (PublicKey) KeyFactory.getInstance(key.getAlgorithm(), BC).translateKey(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("unsupported public key algorithm " + key.getAlgorithm(), e);
+        }
     }
 
     /** Re-expresses a private key as BouncyCastle's own class once, so no conversion happens per operation. */

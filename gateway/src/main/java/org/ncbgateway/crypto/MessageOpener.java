@@ -46,7 +46,7 @@ public final class MessageOpener {
         this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.outer = new OuterVerifier(trust, clock);
+        this.outer = new OuterVerifier(trust, clock, signatures);
         this.envelope = new AuthEnvelopeOpener(self.encryptionKey(), self.encryptionCert());
     }
 

@@ -17,13 +17,19 @@ import org.ncbgateway.pki.NodeCodes;
  */
 public final class OuterVerifier {
 
-    private final SignedDataVerifier signatures = new SignedDataVerifier();
+    private final SignedDataVerifier signatures;
     private final CertificateTrust trust;
     private final Clock clock;
 
     public OuterVerifier(CertificateTrust trust, Clock clock) {
+        this(trust, clock, new SignedDataVerifier());
+    }
+
+    /** Sharing {@code signatures} with the inner layer's check keeps one signer cache per node. */
+    OuterVerifier(CertificateTrust trust, Clock clock, SignedDataVerifier signatures) {
         this.trust = Objects.requireNonNull(trust, "trust");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.signatures = Objects.requireNonNull(signatures, "signatures");
     }
 
     public VerifiedOuter verify(byte[] wire) throws RejectedException {

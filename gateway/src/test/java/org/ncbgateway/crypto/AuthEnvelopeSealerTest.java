@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.AuthEnvelopedData;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo;
@@ -53,6 +55,13 @@ class AuthEnvelopeSealerTest {
         KeyAgreeRecipientInfo kari = KeyAgreeRecipientInfo.getInstance(
                 RecipientInfo.getInstance(enveloped.getRecipientInfos().getObjectAt(0)).getInfo());
         assertThat(kari.getRecipientEncryptedKeys().size()).isEqualTo(bureaus.size());
+    }
+
+    @Test
+    void the_middle_layer_is_der_as_every_layer_of_the_wire_format() throws Exception {
+        byte[] middle = new AuthEnvelopeSealer().seal(CONTENT, certs(bureaus(2)));
+
+        assertThat(ASN1Primitive.fromByteArray(middle).getEncoded(ASN1Encoding.DER)).isEqualTo(middle);
     }
 
     @Test

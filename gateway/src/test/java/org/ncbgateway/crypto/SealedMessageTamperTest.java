@@ -56,8 +56,18 @@ class SealedMessageTamperTest {
         return Layers.outer(f.node("FR"), header, middle());
     }
 
+    /**
+     * BE's opener once it has opened a good message from FR: what it caches about FR's certificates (the
+     * parsed certificate, the verifier) must not let a later bad message skip any check.
+     */
     private RejectedException rejectedByBe(byte[] wire, ReasonCode expected) {
-        return rejected(f.opener("BE"), wire, expected);
+        MessageOpener be = f.opener("BE");
+        try {
+            be.open(Layers.outer(f.node("FR"), f.header(MessageKind.DIFFUSION, "FR", "BE"), middle()));
+        } catch (RejectedException | DuplicateMessageException e) {
+            throw new AssertionError("the good message that warms BE's opener was refused: " + e.getMessage(), e);
+        }
+        return rejected(be, wire, expected);
     }
 
     private static RejectedException rejected(MessageOpener opener, byte[] wire, ReasonCode expected) {
