@@ -100,8 +100,10 @@ public final class GatewayNode implements AutoCloseable {
                 config.brokerListen().orElseThrow().host(), config.brokerListen().orElseThrow().port(), tls, null));
         broker.start();
         try {
-            broker.updateNextHops(NextHopEndpoints.of(machinery.directory(), config));
-            machinery.liveDirectory().onApplied(directory -> followDirectory(broker, directory, config));
+            Directory directory = machinery.directory();
+            broker.updateRevocation(machinery.liveDirectory().trust().crl(), "directory version " + directory.version());
+            broker.updateNextHops(NextHopEndpoints.of(directory, config));
+            machinery.liveDirectory().onApplied(applied -> followDirectory(broker, machinery.liveDirectory(), config));
         } catch (Exception e) {
             broker.stop();
             throw e;
@@ -109,8 +111,19 @@ public final class GatewayNode implements AutoCloseable {
         return broker;
     }
 
-    /** The bridges follow a directory applied in service: a new link or a moved endpoint, without a restart. */
-    private static void followDirectory(NodeBroker broker, Directory directory, NodeConfig config) {
+    /**
+     * The broker follows a directory applied in service, without a restart: its TLS links the CRL (a
+     * revoked peer is refused and its open links closed), its bridges a new link or a moved endpoint.
+     */
+    private static void followDirectory(NodeBroker broker, LiveDirectory live, NodeConfig config) {
+        Directory directory = live.directory();
+        try {
+            int closed = broker.updateRevocation(live.trust().crl(), "directory version " + directory.version());
+            LOG.info("event=tls-revocation-updated version={} linksClosed={}", directory.version(), closed);
+        } catch (TransportException e) {
+            // the new CRL is in force for every handshake already; only closing an open link failed
+            LOG.error("event=tls-links-not-closed version={} reason=\"{}\"", directory.version(), e.getMessage());
+        }
         try {
             broker.updateNextHops(NextHopEndpoints.of(directory, config));
             LOG.info("event=next-hops-updated version={} nextHops={}", directory.version(), broker.nextHops().keySet());

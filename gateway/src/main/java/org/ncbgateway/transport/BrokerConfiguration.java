@@ -31,7 +31,7 @@ final class BrokerConfiguration {
     private BrokerConfiguration() {
     }
 
-    static Configuration build(BrokerSettings settings, int inVmServerId) {
+    static Configuration build(BrokerSettings settings, int inVmServerId, String liveTrust) {
         Path data = settings.dataDir();
         Configuration config = new ConfigurationImpl()
                 .setName("ncb-" + settings.nodeCode())
@@ -55,7 +55,7 @@ final class BrokerConfiguration {
                 // The cluster user bypasses security; a random per-run password makes it unusable from outside.
                 .setClusterPassword(randomSecret());
         config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
-                TlsParameters.acceptor(settings.acceptor(), settings.tls()), TLS_ACCEPTOR));
+                TlsParameters.acceptor(settings.acceptor(), settings.tls(), liveTrust), TLS_ACCEPTOR));
         config.addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
                 Map.of(TransportConstants.SERVER_ID_PROP_NAME, inVmServerId), IN_VM_ACCEPTOR));
         addAddressSettings(config, settings.limits());

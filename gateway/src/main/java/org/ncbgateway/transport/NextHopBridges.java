@@ -32,11 +32,13 @@ final class NextHopBridges {
 
     private final ActiveMQServer server;
     private final BrokerSettings settings;
+    private final String liveTrust;
     private final Map<String, Endpoint> deployed = new HashMap<>();
 
-    NextHopBridges(ActiveMQServer server, BrokerSettings settings) {
+    NextHopBridges(ActiveMQServer server, BrokerSettings settings, String liveTrust) {
         this.server = server;
         this.settings = settings;
+        this.liveTrust = liveTrust;
     }
 
     /**
@@ -78,7 +80,7 @@ final class NextHopBridges {
             server.createQueue(BrokerConfiguration.anycastQueue(queue));
         }
         server.getConfiguration().addConnectorConfiguration(CONNECTOR_PREFIX + hop, new TransportConfiguration(
-                NettyConnectorFactory.class.getName(), TlsParameters.connector(endpoint, settings.tls()),
+                NettyConnectorFactory.class.getName(), TlsParameters.bridgeConnector(endpoint, settings.tls(), liveTrust),
                 CONNECTOR_PREFIX + hop));
         BrokerLimits limits = settings.limits();
         server.deployBridge(new BridgeConfiguration(BRIDGE_PREFIX + hop)

@@ -3,6 +3,7 @@ package org.ncbgateway.transport;
 import jakarta.jms.ConnectionFactory;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.security.cert.X509CRL;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.ActiveMQServers;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.spi.core.remoting.ssl.SSLContextFactoryProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ public final class NodeBroker implements AutoCloseable {
     private final int inVmServerId = IN_VM_IDS.incrementAndGet();
     private ActiveMQServer server;
     private NextHopBridges bridges;
+    private TlsRevocation revocation;
+    private String liveTrust;
 
     public NodeBroker(BrokerSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -45,13 +49,25 @@ public final class NodeBroker implements AutoCloseable {
             throw new IllegalStateException("broker of node " + settings.nodeCode() + " is already started");
         }
         StoreCheck.requireOpenable(settings.tls());
+        requireLiveTlsContexts();
         try {
             Files.createDirectories(settings.dataDir());
         } catch (IOException e) {
             throw new TransportException("data folder " + settings.dataDir() + " cannot be created: " + e.getMessage(), e);
         }
+        TlsRevocation createdRevocation = TlsRevocation.of(settings.tls());
+        String trustKey = NodeTlsContexts.register(settings.nodeCode(), createdRevocation);
+        try {
+            startServer(createdRevocation, trustKey);
+        } catch (TransportException | RuntimeException e) {
+            NodeTlsContexts.unregister(trustKey);
+            throw e;
+        }
+    }
+
+    private void startServer(TlsRevocation createdRevocation, String trustKey) throws TransportException {
         ActiveMQServer created = ActiveMQServers.newActiveMQServer(
-                BrokerConfiguration.build(settings, inVmServerId), null,
+                BrokerConfiguration.build(settings, inVmServerId, trustKey), null,
                 new CertificateSecurityManager(settings.nodeCode()));
         created.registerBrokerPlugin(new MessageAdmissionPlugin(settings.nodeCode(), settings.limits().maxMessageBytes()));
         try {
@@ -66,7 +82,7 @@ public final class NodeBroker implements AutoCloseable {
             throw new TransportException("broker of node " + settings.nodeCode() + " could not listen on "
                     + settings.acceptor() + " (port in use or host not local?)");
         }
-        NextHopBridges createdBridges = new NextHopBridges(created, settings);
+        NextHopBridges createdBridges = new NextHopBridges(created, settings, trustKey);
         try {
             createdBridges.forgetStoredBridges();
         } catch (Exception e) {
@@ -76,6 +92,8 @@ public final class NodeBroker implements AutoCloseable {
         }
         server = created;
         bridges = createdBridges;
+        revocation = createdRevocation;
+        liveTrust = trustKey;
         LOG.info("event=broker-started node={} acceptor={} data={}", settings.nodeCode(), settings.acceptor(), settings.dataDir());
     }
 
@@ -93,8 +111,11 @@ public final class NodeBroker implements AutoCloseable {
             return;
         }
         stopQuietly(server);
+        NodeTlsContexts.unregister(liveTrust);
         server = null;
         bridges = null;
+        revocation = null;
+        liveTrust = null;
         LOG.info("event=broker-stopped node={}", settings.nodeCode());
     }
 
@@ -131,6 +152,25 @@ public final class NodeBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts {@code crl} in force for this broker's TLS links without a restart: a handshake presenting a
+     * certificate it revokes is refused from now on, in both directions, and the links open with such a
+     * certificate are closed.
+     *
+     * @param source names the CRL in log lines, e.g. {@code directory version 7}
+     * @return how many open links were closed
+     */
+    public synchronized int updateRevocation(X509CRL crl, String source) throws TransportException {
+        requireStarted();
+        revocation.update(crl, source);
+        try {
+            return RevokedLinks.close(server, settings.nodeCode(), revocation);
+        } catch (Exception e) {
+            throw new TransportException("node " + settings.nodeCode() + " could not close the links revoked by the CRL of "
+                    + source + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The next hops that have a bridge now. */
     public synchronized Map<String, Endpoint> nextHops() {
         requireStarted();
@@ -161,6 +201,14 @@ public final class NodeBroker implements AutoCloseable {
     private void requireStarted() {
         if (server == null) {
             throw new IllegalStateException("broker of node " + settings.nodeCode() + " is not started");
+        }
+    }
+
+    /** Without it, the acceptor and bridges would trust no CRL at all: refuse to start rather than run so. */
+    private void requireLiveTlsContexts() throws TransportException {
+        if (!(SSLContextFactoryProvider.getSSLContextFactory() instanceof NodeTlsContexts)) {
+            throw new TransportException("broker of node " + settings.nodeCode() + ": Artemis does not use "
+                    + NodeTlsContexts.class.getName() + " for TLS (META-INF/services missing from the class path?)");
         }
     }
 

@@ -41,6 +41,17 @@ final class PeerIdentity {
         }
     }
 
+    /** The node {@code certificate} names, for a log line about a link: its single node URI, else {@code ?}. */
+    static String named(X509Certificate certificate) {
+        try {
+            List<String> codes = sanUris(certificate).stream().filter(uri -> uri.startsWith(NODE_URI_PREFIX))
+                    .map(uri -> uri.substring(NODE_URI_PREFIX.length())).toList();
+            return codes.size() == 1 ? codes.get(0) : "?";
+        } catch (PeerRefusedException e) {
+            return "?";
+        }
+    }
+
     /** A certificate for signing or encryption must not open a broker link, even if it chains to the root. */
     private static void requireClientAuthUsage(X509Certificate certificate) throws PeerRefusedException {
         try {

@@ -16,14 +16,22 @@ final class TlsParameters {
     private TlsParameters() {
     }
 
-    /** The acceptor peers' bridges and the operator's clients connect to: client certificates required. */
-    static Map<String, Object> acceptor(Endpoint listen, TlsMaterial tls) {
+    /**
+     * The acceptor peers' bridges and the operator's clients connect to: client certificates required,
+     * trust from the node's live TLS context ({@link NodeTlsContexts}: the root and the CRL in force).
+     */
+    static Map<String, Object> acceptor(Endpoint listen, TlsMaterial tls, String liveTrust) {
         Map<String, Object> params = common(listen, tls);
         params.put(TransportConstants.NEED_CLIENT_AUTH_PROP_NAME, true);
         params.put(TransportConstants.PROTOCOLS_PROP_NAME, "CORE,AMQP");
-        if (tls.crl() != null) {
-            params.put(TransportConstants.CRL_PATH_PROP_NAME, tls.crl().toString());
-        }
+        params.put(TransportConstants.SSL_CONTEXT_PROP_NAME, liveTrust);
+        return params;
+    }
+
+    /** A bridge's connection to a peer's acceptor, refusing a peer whose certificate the CRL in force revokes. */
+    static Map<String, Object> bridgeConnector(Endpoint target, TlsMaterial tls, String liveTrust) {
+        Map<String, Object> params = connector(target, tls);
+        params.put(TransportConstants.SSL_CONTEXT_PROP_NAME, liveTrust);
         return params;
     }
 

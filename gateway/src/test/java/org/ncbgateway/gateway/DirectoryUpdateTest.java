@@ -10,15 +10,12 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,16 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncbgateway.crypto.MessageSealer;
 import org.ncbgateway.directory.Directory;
-import org.ncbgateway.directory.DirectoryBuilder;
 import org.ncbgateway.directory.DirectoryCodec;
 import org.ncbgateway.directory.DirectorySigner;
 import org.ncbgateway.message.MessageHeader;
 import org.ncbgateway.message.MessageKind;
 import org.ncbgateway.message.Priority;
 import org.ncbgateway.message.ReasonCode;
-import org.ncbgateway.pki.CrlPublisher;
-import org.ncbgateway.pki.FederationAuthority;
-import org.ncbgateway.pki.FederationLayout;
 import org.ncbgateway.pki.FederationTrust;
 import org.ncbgateway.pki.KeyPurpose;
 import org.ncbgateway.testing.ExampleFederation;
@@ -55,7 +48,6 @@ class DirectoryUpdateTest {
 
     private static final long WAIT_MILLIS = 60_000;
 
-    private final AtomicInteger updates = new AtomicInteger();
     private Path federationDir;
     private LocalFederation federation;
     private GatewayNode de;
@@ -128,27 +120,13 @@ class DirectoryUpdateTest {
         assertThat(dead.getStringProperty(MessageProperties.REASON_DETAIL)).contains("/directory", reason);
     }
 
-    /** What the root authority does: FR's signing certificate onto the CRL, a new directory version signed. */
     private byte[] revokeFrSigningAndSign(long version) throws Exception {
-        FederationLayout layout = new FederationLayout(federationDir);
-        FederationAuthority authority = new FederationAuthority(layout, ExampleFederation.rootAuthority(), 30);
-        X509Certificate frSigning = ExampleFederation.certificate("FR", KeyPurpose.SIGNING);
-        CrlPublisher.revoke(authority, List.of(frSigning), 1, Instant.now().minusSeconds(1));
-        Directory next = DirectoryBuilder.build(layout, OptionalLong.of(version), Duration.ofDays(30), Instant.now());
-        return DirectorySigner.sign(DirectoryCodec.encode(next), ExampleFederation.rootAuthority());
+        return DirectoryUpdateFixtures.signedDirectory(federationDir, version,
+                ExampleFederation.certificate("FR", KeyPurpose.SIGNING));
     }
 
     private UUID sendUpdate(byte[] signedDirectory, long version) throws Exception {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        byte[] payload = DirectoryUpdatePayload.of(String.format("GS-2026-%06d", updates.incrementAndGet()), now,
-                version, signedDirectory);
-        MessageHeader header = new MessageHeader(id, MessageKind.DIRECTORY_UPDATE, "GS", List.of("all"), List.of(),
-                now, now.plus(1, ChronoUnit.DAYS), null, Priority.URGENT);
-        byte[] wire = new MessageSealer(ExampleFederation.credentials("GS")).seal(header, payload,
-                List.of(ExampleFederation.certificate("DE", KeyPurpose.ENCRYPTION)));
-        PeerClients.send(asHub, Addresses.IN, wire, id.toString());
-        return id;
+        return DirectoryUpdateFixtures.sendUpdate(asHub, signedDirectory, version, "DE");
     }
 
     private UUID sendDiffusionFromFR() throws Exception {

@@ -36,13 +36,19 @@ final class GatewayFixtures {
      * status shows DE delivered (the signed receipt came back).
      */
     static Submission diffusionDeliveredFromFrToDe(LocalFederation federation, Duration patience) throws Exception {
+        return diffusionDeliveredFromFr(federation, "DE", patience);
+    }
+
+    /** FR submits the valid diffusion to {@code recipient}; returns once it is delivered there and its receipt is back. */
+    static Submission diffusionDeliveredFromFr(LocalFederation federation, String recipient, Duration patience)
+            throws Exception {
         byte[] payload = validDiffusion();
-        Submission diffusion = SubmissionFile.readPayload(payload, "diffusion", UUID.randomUUID(), List.of("DE"),
+        Submission diffusion = SubmissionFile.readPayload(payload, "diffusion", UUID.randomUUID(), List.of(recipient),
                 List.of(), Priority.NORMAL, Optional.empty());
 
         federation.node("FR").submit(diffusion);
 
-        Path delivered = federation.config("DE").deliveryDir()
+        Path delivered = federation.config(recipient).deliveryDir()
                 .resolve("FR-diffusion-" + diffusion.messageId() + ".json");
         await().atMost(patience).until(() -> Files.exists(delivered));
         assertThat(Files.readAllBytes(delivered)).isEqualTo(payload);
