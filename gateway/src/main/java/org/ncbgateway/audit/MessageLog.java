@@ -124,7 +124,11 @@ public final class MessageLog implements AutoCloseable {
         return done;
     }
 
-    private long await(CompletableFuture<Long> future) {
+    /**
+     * Waits until an {@link #appendAsync asynchronous append} is on disk and returns its sequence number;
+     * a failed write is thrown as {@link #append} would.
+     */
+    public long await(CompletableFuture<Long> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -3,7 +3,6 @@ package org.ncbgateway.gateway;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +15,9 @@ import org.ncbgateway.crypto.ReplayGuard;
 
 /**
  * The message ids this node has accepted, kept in an append-only file of one id per line, each
- * forced to disk before {@link #markAccepted} returns. A crash can leave at most a torn last line,
- * which opening discards: that message was not acknowledged, so its redelivery is accepted again.
+ * forced to disk before {@link #markAccepted} returns (concurrent consumers share the forces). A crash
+ * can leave at most a torn last line, which opening discards: that message was not acknowledged, so its
+ * redelivery is accepted again.
  */
 public final class AcceptedIds implements ReplayGuard, Closeable {
 
@@ -25,16 +25,18 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
 
     private final Set<UUID> accepted = new HashSet<>();
     private final FileChannel channel;
+    private final GroupCommitFile file;
 
-    private AcceptedIds(FileChannel channel) {
+    private AcceptedIds(Path path, FileChannel channel) {
         this.channel = channel;
+        this.file = new GroupCommitFile(path, channel);
     }
 
     public static AcceptedIds open(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        AcceptedIds ids = new AcceptedIds(channel);
+        AcceptedIds ids = new AcceptedIds(file, channel);
         try {
             ids.load(file);
         } catch (IOException | RuntimeException e) {
@@ -65,23 +67,24 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
         return accepted.contains(messageId);
     }
 
-    /** Records the id durably; returns false when it was already recorded (nothing is written then). */
-    public synchronized boolean markAccepted(UUID messageId) {
-        if (accepted.contains(messageId)) {
-            return false;
-        }
-        byte[] line = (messageId + "\n").getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Records the id durably; returns false when it was already recorded (nothing is written then, but
+     * the call still returns only once that earlier line is on disk).
+     */
+    public boolean markAccepted(UUID messageId) {
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            long ticket;
+            boolean fresh;
+            synchronized (this) {
+                fresh = !accepted.contains(messageId);
+                ticket = fresh ? file.write((messageId + "\n").getBytes(StandardCharsets.US_ASCII)) : file.lastTicket();
+                accepted.add(messageId);
             }
-            channel.force(false);
+            file.force(ticket);
+            return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record accepted message " + messageId, e);
         }
-        accepted.add(messageId);
-        return true;
     }
 
     public synchronized int size() {
@@ -90,6 +93,6 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        file.close();
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +23,8 @@ import org.ncbgateway.message.MessageKind;
 
 /**
  * The issuer's record of every message it sent and each recipient's receipt (SPEC section 7), as an
- * append-only journal of JSON lines forced to disk before each call returns. Applying the same receipt
+ * append-only journal of JSON lines forced to disk before each call returns (concurrent callers share
+ * the forces). Applying the same receipt
  * twice changes nothing, so a receipt redelivered after a crash is harmless; the first answer of a
  * recipient is final. A crash can tear only the last line, which reading ignores.
  */
@@ -33,11 +33,11 @@ public final class DeliveryStatusStore implements Closeable {
     private static final ObjectMapper JSON = StrictJson.mapper();
 
     private final Map<UUID, Tracked> messages;
-    private final FileChannel channel;
+    private final GroupCommitFile journal;
 
-    private DeliveryStatusStore(Map<UUID, Tracked> messages, FileChannel channel) {
+    private DeliveryStatusStore(Map<UUID, Tracked> messages, GroupCommitFile journal) {
         this.messages = messages;
-        this.channel = channel;
+        this.journal = journal;
     }
 
     /** Opens the journal for writing, creating it when absent. One writer per file: the node. */
@@ -46,7 +46,7 @@ public final class DeliveryStatusStore implements Closeable {
         Map<UUID, Tracked> messages = replay(file);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
-        return new DeliveryStatusStore(messages, channel);
+        return new DeliveryStatusStore(messages, new GroupCommitFile(file, channel));
     }
 
     /** A read-only snapshot of a journal, for {@code ncb status} while the node runs. */
@@ -54,29 +54,34 @@ public final class DeliveryStatusStore implements Closeable {
         return replay(file).values().stream().map(Tracked::status).toList();
     }
 
-    public synchronized void recordSent(UUID messageId, MessageKind kind, String payloadId,
-                                        List<String> recipients, Instant at) {
-        if (messages.containsKey(messageId)) {
-            return;
-        }
+    public void recordSent(UUID messageId, MessageKind kind, String payloadId, List<String> recipients, Instant at) {
         StatusEvent event = StatusEvent.sent(messageId, kind, payloadId, recipients, at);
-        append(event);
-        apply(messages, event);
+        byte[] line = line(event);
+        long ticket;
+        synchronized (this) {
+            // sent already: return once that record is on disk too
+            ticket = messages.containsKey(messageId) ? journal.lastTicket() : write(event, line);
+        }
+        force(ticket, event);
     }
 
     /**
      * Applies one recipient's receipt. Returns false, writing nothing, when the message is unknown,
-     * the sender is not one of its recipients, or that recipient has already answered.
+     * the sender is not one of its recipients, or that recipient has already answered (returning, then,
+     * once that answer is on disk).
      */
-    public synchronized boolean recordReceipt(UUID messageId, String recipient, ReceiptOutcome outcome, Instant at) {
-        Tracked tracked = messages.get(messageId);
-        if (tracked == null || !tracked.awaits(recipient)) {
-            return false;
-        }
+    public boolean recordReceipt(UUID messageId, String recipient, ReceiptOutcome outcome, Instant at) {
         StatusEvent event = StatusEvent.receipt(messageId, recipient, outcome, at);
-        append(event);
-        apply(messages, event);
-        return true;
+        byte[] line = line(event);
+        long ticket;
+        boolean applies;
+        synchronized (this) {
+            Tracked tracked = messages.get(messageId);
+            applies = tracked != null && tracked.awaits(recipient);
+            ticket = applies ? write(event, line) : journal.lastTicket();
+        }
+        force(ticket, event);
+        return applies;
     }
 
     public synchronized Optional<MessageStatus> find(UUID messageId) {
@@ -90,16 +95,31 @@ public final class DeliveryStatusStore implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        journal.close();
     }
 
-    private void append(StatusEvent event) {
+    /** Writes the event and applies it; the caller forces the ticket before it returns (outside the lock). */
+    private long write(StatusEvent event, byte[] line) {
         try {
-            ByteBuffer line = ByteBuffer.wrap((JSON.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8));
-            while (line.hasRemaining()) {
-                channel.write(line);
-            }
-            channel.force(false);
+            long ticket = journal.write(line);
+            apply(messages, event);
+            return ticket;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record delivery status of " + event.messageId(), e);
+        }
+    }
+
+    private static byte[] line(StatusEvent event) {
+        try {
+            return (JSON.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the status event of " + event.messageId(), e);
+        }
+    }
+
+    private void force(long ticket, StatusEvent event) {
+        try {
+            journal.force(ticket);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record delivery status of " + event.messageId(), e);
         }

@@ -3,6 +3,7 @@ package org.ncbgateway.gateway;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ncbgateway.audit.EntryType;
 import org.ncbgateway.audit.LogEvent;
@@ -89,10 +90,13 @@ public final class Inbound {
         MessageHeader header = received.header();
         LogContext.enter(self, header.messageId());
         Receipts.Answer answer = Receipts.read(received.opened().payload());
+        // the log forces the receipt while this thread forces the delivery status
+        CompletableFuture<Long> logged = log.appendAsync(new LogEvent(EntryType.RECEIPT, clock.instant(),
+                header.messageId().toString(), header.kind().wireName(), header.from(),
+                answer.outcome().code().map(Enum::name).orElse(null), answer.outcome().detail().orElse(null),
+                received.wire()));
         boolean changed = status.recordReceipt(answer.forMessageId(), header.from(), answer.outcome(), clock.instant());
-        log.append(new LogEvent(EntryType.RECEIPT, clock.instant(), header.messageId().toString(),
-                header.kind().wireName(), header.from(), answer.outcome().code().map(Enum::name).orElse(null),
-                answer.outcome().detail().orElse(null), received.wire()));
+        log.await(logged);
         LOG.info("event=receipt from={} forMessageId={} status={} code={} applied={}", header.from(),
                 answer.forMessageId(), answer.outcome().state().wireName(),
                 answer.outcome().code().map(Enum::name).orElse("-"), changed);

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.ncbgateway.audit.EntryType;
 import org.ncbgateway.audit.LogEvent;
@@ -92,16 +93,20 @@ public final class Outbound {
      */
     public Sealed record(Sealed sealed) {
         MessageHeader header = sealed.header();
-        log.append(LogEvent.of(EntryType.SUBMITTED, header.messageId().toString(), header.kind().wireName(), self,
+        List<LogEvent> events = new ArrayList<>();
+        events.add(LogEvent.of(EntryType.SUBMITTED, header.messageId().toString(), header.kind().wireName(), self,
                 sealed.wire()));
+        for (String hop : sealed.nextHops()) {
+            events.add(LogEvent.of(EntryType.SENT, header.messageId().toString(), header.kind().wireName(), hop,
+                    sealed.wire()));
+        }
+        // the log forces its entries while this thread forces the delivery status
+        List<CompletableFuture<Long>> logged = events.stream().map(log::appendAsync).toList();
         if (header.kind() != MessageKind.RECEIPT) {
             status.recordSent(header.messageId(), header.kind(), sealed.payloadId(), sealed.recipients(),
                     header.sentAt());
         }
-        for (String hop : sealed.nextHops()) {
-            log.append(LogEvent.of(EntryType.SENT, header.messageId().toString(), header.kind().wireName(), hop,
-                    sealed.wire()));
-        }
+        logged.forEach(log::await);
         LOG.info("event=sent kind={} to={} recipients={} nextHops={} bytes={}", header.kind(), header.to(),
                 sealed.recipients(), sealed.nextHops(), sealed.wire().length);
         return sealed;
