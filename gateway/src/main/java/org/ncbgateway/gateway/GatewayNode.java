@@ -36,6 +36,10 @@ public final class GatewayNode implements AutoCloseable {
     /** Seconds Camel waits for in-flight exchanges at shutdown. */
     private static final int SHUTDOWN_SECONDS = 30;
 
+    private static final int SESSIONS_PER_CONSUMER = 2;
+    /** Sessions kept for threads submitting concurrently (the drop folder, {@code ncb send}, a benchmark). */
+    private static final int SUBMITTER_SESSIONS = 64;
+
     private final NodeMachinery machinery;
     private final NodeBroker broker;
     private final CachingConnectionFactory connections;
@@ -61,7 +65,9 @@ public final class GatewayNode implements AutoCloseable {
             ConnectionFactory target = broker != null ? broker.connectionFactory()
                     : ExternalBroker.connectionFactory(ExternalBrokerSettings.parse(config.externalBrokerUrl().get(), tls));
             CachingConnectionFactory connections = new CachingConnectionFactory(target);
-            connections.setSessionCacheSize(8);
+            // every submitting thread keeps its session: a miss opens and closes one, a round trip each,
+            // serialized on the one shared connection
+            connections.setSessionCacheSize(SESSIONS_PER_CONSUMER * config.inboundConsumers() + SUBMITTER_SESSIONS);
             // A consumer parked in a cached session keeps the messages the broker pushed to it: when the session is
             // next taken by a route reading another queue (ncb.in vs ncb.deliver at the secretariat), they wait
             // there unseen. Consumers belong to their listener (jmsComponent), never to the shared cache.

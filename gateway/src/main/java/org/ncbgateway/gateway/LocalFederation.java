@@ -35,6 +35,12 @@ public final class LocalFederation implements AutoCloseable {
     /** Writes one configuration per node under {@code workDir/<CODE>/}; starts nothing. */
     public static LocalFederation prepare(Path federationDir, Path workDir, List<String> codes, Clock clock)
             throws IOException {
+        return prepare(federationDir, workDir, codes, Map.of(), clock);
+    }
+
+    /** The same, with further configuration keys for every node ({@code inbound.consumers}...). */
+    public static LocalFederation prepare(Path federationDir, Path workDir, List<String> codes,
+                                          Map<String, String> settings, Clock clock) throws IOException {
         Map<String, Integer> ports = new TreeMap<>();
         for (String code : codes) {
             ports.put(code, freePort());
@@ -44,13 +50,15 @@ public final class LocalFederation implements AutoCloseable {
             Path nodeDir = workDir.resolve(code);
             Files.createDirectories(nodeDir);
             Path file = nodeDir.resolve("node.properties");
-            Files.writeString(file, configuration(code, federationDir.toAbsolutePath(), ports), StandardCharsets.UTF_8);
+            Files.writeString(file, configuration(code, federationDir.toAbsolutePath(), ports, settings),
+                    StandardCharsets.UTF_8);
             files.put(code, file);
         }
         return new LocalFederation(files, clock);
     }
 
-    private static String configuration(String code, Path federationDir, Map<String, Integer> ports) {
+    private static String configuration(String code, Path federationDir, Map<String, Integer> ports,
+                                        Map<String, String> settings) {
         StringBuilder text = new StringBuilder();
         text.append("# node ").append(code).append(" of a local federation on loopback\n");
         text.append("node.code=").append(code).append('\n');
@@ -62,6 +70,7 @@ public final class LocalFederation implements AutoCloseable {
                 text.append("peer.").append(peer).append(".endpoint=").append(LOOPBACK).append(':').append(port).append('\n');
             }
         });
+        new TreeMap<>(settings).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
     }
 

@@ -1,6 +1,8 @@
 package org.ncbgateway.cli.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -36,6 +39,8 @@ import picocli.CommandLine.Option;
 public final class BenchE2eCommand implements Callable<Integer> {
 
     private static final long STATUS_MILLIS = 2000;
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,6 +63,9 @@ public final class BenchE2eCommand implements Callable<Integer> {
     @Option(names = "--senders", description = "threads submitting at the sender (default: ${DEFAULT-VALUE})")
     int senders = 4;
 
+    @Option(names = "--consumers", description = "consumers of ncb.in at each node (default: the node's default)")
+    Integer consumers;
+
     @Option(names = "--payload", paramLabel = "FILE", description = "payload to send, issued by the sender (default: FR's diffusion of ncb demo)")
     Path payload;
 
@@ -75,7 +83,9 @@ public final class BenchE2eCommand implements Callable<Integer> {
         }
         byte[] body = payload != null ? Files.readAllBytes(payload) : new DemoPayloads(Instant.now()).diffusion();
         Path work = Files.createTempDirectory("ncb-bench-e2e-");
-        try (LocalFederation federation = LocalFederation.prepare(federationDir, work, List.of(from, to),
+        Map<String, String> settings = consumers == null ? Map.of()
+                : Map.of("inbound.consumers", Integer.toString(consumers));
+        try (LocalFederation federation = LocalFederation.prepare(federationDir, work, List.of(from, to), settings,
                 Clock.systemUTC())) {
             federation.startAll();
             GatewayNode sender = federation.node(from);
@@ -84,15 +94,21 @@ public final class BenchE2eCommand implements Callable<Integer> {
             send(sender, body, warmup);
             awaitDelivered(receiver, warmup, err);
             long start = System.nanoTime();
+            long cpuStart = PROCESS.getProcessCpuTime();
             send(sender, body, messages);
             awaitDelivered(receiver, warmup + messages, err);
             double delivered = (System.nanoTime() - start) / 1e9;
             awaitReceipts(sender, err);
             double answered = (System.nanoTime() - start) / 1e9;
+            double cpuMillis = (PROCESS.getProcessCpuTime() - cpuStart) / 1e6;
             out.printf(Locale.ROOT, "e2e: %s -> %s, %d messages of %d bytes, %d sender thread(s), persistent, mutual TLS:"
                             + " %.1f notices/s delivered (%.1f s), %.1f notices/s with the receipt back at the sender"
                             + " (%.1f s)%n", from, to, messages, body.length, senders, messages / delivered, delivered,
                     messages / answered, answered);
+            // CPU time per notice depends little on what else the machine runs; the throughput does
+            out.printf(Locale.ROOT, "e2e: %.1f ms of CPU per notice (both nodes, this process), %d cores,"
+                            + " load average %.1f at the end%n", cpuMillis / messages, PROCESS.getAvailableProcessors(),
+                    PROCESS.getSystemLoadAverage());
             out.println("e2e: data of the run in " + work);
             out.flush();
         }
