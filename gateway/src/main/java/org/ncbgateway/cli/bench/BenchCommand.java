@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         BenchSettings settings = tuning.apply(quick ? BenchSettings.quick() : BenchSettings.full(), spec);
-        BenchReport report = new BenchRunner(settings, spec.commandLine().getErr()).run(commandLine());
+        BenchReport report = new BenchRunner(settings, out, spec.commandLine().getErr()).run(commandLine());
         new ReportTable(out).print(report);
         if (json != null) {
             Files.write(json, StrictJson.mapper().writer().with(SerializationFeature.INDENT_OUTPUT)

@@ -38,6 +38,10 @@ final class BenchReport {
     record Heap(String when, double seconds, double heapAfterGcMb, long answered) {
     }
 
+    /** One slice of a soak: when it ended, the heap after GC then, and the slice's own figures. */
+    record SoakPoint(double seconds, double heapAfterGcMb, long answered, double achieved, double p99) {
+    }
+
     String command;
     String federation;
     /** The folder of the run: the federation, each node's data and logs ({@code nodes.log}). */
@@ -48,5 +52,7 @@ final class BenchReport {
     final List<Stage> stages = new ArrayList<>();
     Ceiling ceiling;
     final List<Heap> memory = new ArrayList<>();
-    final List<Heap> soak = new ArrayList<>();
+    /** The offered load of the soak, notices per second; 0 when there was none. */
+    double soakRate;
+    final List<SoakPoint> soak = new ArrayList<>();
 }

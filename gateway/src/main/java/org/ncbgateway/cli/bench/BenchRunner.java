@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalDouble;
 import org.ncbgateway.gateway.SubmissionException;
 
 /**
@@ -20,8 +21,11 @@ final class BenchRunner {
     private final BenchReport report = new BenchReport();
     private final long started = System.nanoTime();
 
-    BenchRunner(BenchSettings settings, PrintWriter err) {
+    private final ReportTable table;
+
+    BenchRunner(BenchSettings settings, PrintWriter out, PrintWriter err) {
         this.settings = settings;
+        this.table = new ReportTable(out);
         this.status = new StatusLine(err);
     }
 
@@ -45,6 +49,11 @@ final class BenchRunner {
                 }
             }
             heap("after the pipeline measurements", pipeline);
+            alone(pipeline, payloads, work);
+            heap("after the stages and ceilings", pipeline);
+            if (settings.soak().isPresent()) {
+                soak(pipeline, runner, workload(pipeline, "notice", payloads.notice(), 1));
+            }
         } finally {
             status.clear();
         }
@@ -52,6 +61,40 @@ final class BenchRunner {
                 Runtime.version().toString(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), loadAtStart, loadAverage());
         return report;
+    }
+
+    /** Each stage alone, then the ceilings of crypto and broker, on the same machine in the same run. */
+    private void alone(BenchPipeline pipeline, BenchPayloads payloads, Path work) throws Exception {
+        StageCosts costs = new StageCosts(pipeline, new StageMeter(settings.stageWindow(), status), clock);
+        int messages = settings.saturation(1);
+        try (StoreAndForward brokers = StoreAndForward.start(pipeline.folder().layout(), BenchFederationFolder.SENDER,
+                BenchFederationFolder.LIVE_RECIPIENTS.get(0), work.resolve("broker-alone"))) {
+            report.stages.addAll(costs.measure(payloads, settings.recipients(), work, brokers,
+                    Math.max(Math.min(messages, 50), messages / 4)));
+            double crypto = costs.cryptoCeiling(payloads, Runtime.getRuntime().availableProcessors());
+            status.show("broker ceiling: %d persistent messages over TLS, %d sending threads", messages,
+                    settings.senders());
+            double broker = messages / brokers.seconds(2048, messages, settings.senders());
+            double pipelineRate = oneRecipient().orElse(report.throughput.get(0).perSecond());
+            double ceiling = Math.min(crypto, broker);
+            report.ceiling = new BenchReport.Ceiling(crypto, broker, pipelineRate, pipelineRate / ceiling,
+                    crypto <= broker ? "crypto" : "broker");
+        }
+    }
+
+    private void soak(BenchPipeline pipeline, LoadRun runner, Workload workload) throws Exception {
+        OptionalDouble measured = oneRecipient();
+        double sustained = measured.isPresent() ? measured.getAsDouble()
+                : throughput(runner, workload, settings.saturation(1)).achieved();
+        report.soakRate = Math.max(1, settings.soakFraction() * sustained);
+        report.soak.addAll(new SoakRun(runner, pipeline.watch(), table, status).run(workload, report.soakRate,
+                settings.soak().get()));
+    }
+
+    /** The throughput of the 2 KB notice to one recipient, when it was measured. */
+    private OptionalDouble oneRecipient() {
+        return report.throughput.stream().filter(t -> t.recipients() == 1 && t.workload().equals("notice"))
+                .mapToDouble(BenchReport.Throughput::perSecond).findFirst();
     }
 
     /** Warm-up, throughput, then each offered load the pipeline can sustain. */

@@ -2,6 +2,7 @@ package org.ncbgateway.cli.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How long and how hard {@code ncb bench} measures: the full run, {@code --quick} (under a minute), or
@@ -15,9 +16,12 @@ import java.util.List;
  * @param loads fixed offered loads (messages per second), each run when the pipeline can sustain it
  * @param fractions offered loads as fractions of the throughput measured for the same recipient count
  * @param stageWindow how long each stage, and each ceiling, is measured alone
+ * @param soak how long the soak runs, if at all
+ * @param soakFraction the soak's offered load as a fraction of the one-recipient throughput
  */
 record BenchSettings(List<Integer> recipients, int senders, int warmup, int saturation, Duration window,
-                     List<Double> loads, List<Double> fractions, Duration stageWindow) {
+                     List<Double> loads, List<Double> fractions, Duration stageWindow,
+                     Optional<Duration> soak, double soakFraction) {
 
     /** A fixed load is run up to this multiple of the measured throughput, past which it only builds a queue. */
     static final double BEYOND_THROUGHPUT = 1.2;
@@ -28,12 +32,12 @@ record BenchSettings(List<Integer> recipients, int senders, int warmup, int satu
     static BenchSettings full() {
         return new BenchSettings(RECIPIENTS, 8, 400, 3000, Duration.ofSeconds(10),
                 List.of(10.0, 20.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0), List.of(0.5, 0.75, 0.9),
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(3), Optional.empty(), 0.5);
     }
 
     static BenchSettings quick() {
         return new BenchSettings(RECIPIENTS, 8, 100, 400, Duration.ofMillis(1500), List.of(200.0),
-                List.of(0.5, 0.9), Duration.ofMillis(700));
+                List.of(0.5, 0.9), Duration.ofMillis(700), Optional.empty(), 0.5);
     }
 
     /** Fewer messages for more recipients: each costs the sender more, and more receipts come back. */

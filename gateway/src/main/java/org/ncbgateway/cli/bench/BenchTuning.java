@@ -1,8 +1,15 @@
 package org.ncbgateway.cli.bench;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -27,20 +34,55 @@ final class BenchTuning {
             description = "measuring time of each stage and ceiling alone (default: 3, --quick 0.7)")
     Double stageSeconds;
 
+    @Option(names = "--soak", paramLabel = "DURATION", converter = SoakDuration.class,
+            description = "after the figures, run this long (e.g. 10m, 90s, PT10M) at --soak-fraction of the "
+                    + "one-recipient throughput, printing the heap after GC as it goes")
+    Duration soak;
+
+    @Option(names = "--soak-fraction", paramLabel = "FRACTION", defaultValue = "0.5",
+            description = "offered load of the soak, as a fraction of the throughput (default: ${DEFAULT-VALUE})")
+    double soakFraction;
+
     BenchSettings apply(BenchSettings preset, CommandSpec spec) {
         if (recipients != null && recipients.stream().anyMatch(r -> r < 1 || r > BenchSettings.MAX_RECIPIENTS)) {
             throw new ParameterException(spec.commandLine(), "--recipients: counts from 1 to " + BenchSettings.MAX_RECIPIENTS);
         }
         if ((warmup != null && warmup < 0) || (messages != null && messages < 1) || (window != null && window <= 0)
-                || (stageSeconds != null && stageSeconds <= 0)) {
+                || (stageSeconds != null && stageSeconds <= 0) || soakFraction <= 0 || soakFraction > 1) {
             throw new ParameterException(spec.commandLine(),
-                    "--warmup must not be negative; --messages, --window and --stage-seconds must be positive");
+                    "--warmup must not be negative; --messages, --window and --stage-seconds must be positive; "
+                    + "--soak-fraction from 0 (excluded) to 1");
         }
         return new BenchSettings(recipients != null ? List.copyOf(recipients) : preset.recipients(), preset.senders(),
                 warmup != null ? warmup : preset.warmup(), messages != null ? messages : preset.saturation(),
                 window != null ? seconds(window) : preset.window(), preset.loads(), preset.fractions(),
-                stageSeconds != null ? seconds(stageSeconds) : preset.stageWindow());
+                stageSeconds != null ? seconds(stageSeconds) : preset.stageWindow(), Optional.ofNullable(soak),
+                soakFraction);
     }
+
+    /** {@code 90s}, {@code 10m}, {@code 1h}, or ISO-8601 ({@code PT10M}). */
+    static final class SoakDuration implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Matcher compact = SHORT.matcher(value);
+            try {
+                Duration duration = compact.matches() ? Duration.of(Long.parseLong(compact.group(1)),
+                        switch (compact.group(2)) {
+                            case "s" -> ChronoUnit.SECONDS;
+                            case "m" -> ChronoUnit.MINUTES;
+                            default -> ChronoUnit.HOURS;
+                        }) : Duration.parse(value);
+                if (duration.isNegative() || duration.isZero()) {
+                    throw new TypeConversionException("'" + value + "': a soak lasts a positive time");
+                }
+                return duration;
+            } catch (DateTimeParseException | ArithmeticException e) {
+                throw new TypeConversionException("'" + value + "' is not a duration such as 90s, 10m, 1h or PT10M");
+            }
+        }
+    }
+
+    private static final Pattern SHORT = Pattern.compile("^([0-9]{1,6})([smh])$");
 
     private static Duration seconds(double seconds) {
         return Duration.ofMillis((long) (seconds * 1000));

@@ -37,17 +37,17 @@ final class ReportTable {
         }
         stagesAndCeiling(report);
         memory("MEMORY (heap after a full GC)", report.memory);
-        memory("SOAK (heap after a full GC over time)", report.soak);
+        soak(report);
         out.flush();
     }
 
     private void stagesAndCeiling(BenchReport report) {
         if (!report.stages.isEmpty()) {
             line("");
-            line("COST PER STAGE (each alone, one thread, same run)");
-            line("%-10s %-44s %12s %14s", "stage", "what", "per second", "CPU us/msg");
+            line("COST PER STAGE (each alone, one thread, same run; open checks everything but the payload, validate does that)");
+            line("%-10s %-42s %12s %14s", "stage", "what", "per second", "CPU us/msg");
             for (BenchReport.Stage s : report.stages) {
-                line("%-10s %-44s %12.0f %14.1f", s.stage(), s.detail(), s.perSecond(), s.cpuMicros());
+                line("%-10s %-42s %12.0f %14.1f", s.stage(), s.detail(), s.perSecond(), s.cpuMicros());
             }
         }
         BenchReport.Ceiling c = report.ceiling;
@@ -71,6 +71,26 @@ final class ReportTable {
         for (BenchReport.Heap h : points) {
             line("%-36s %9.0f %11.1f MB %10d", h.when(), h.seconds(), h.heapAfterGcMb(), h.answered());
         }
+    }
+
+    private void soak(BenchReport report) {
+        if (report.soak.isEmpty()) {
+            return;
+        }
+        line("");
+        line("SOAK at %.0f notices/s, 1 recipient (heap after a full GC at the end of each slice)", report.soakRate);
+        soakHeader();
+        report.soak.forEach(this::soakRow);
+    }
+
+    void soakHeader() {
+        line("%9s %14s %12s %12s %9s", "seconds", "heap after GC", "answered", "achieved/s", "p99 ms");
+        out.flush();
+    }
+
+    void soakRow(BenchReport.SoakPoint p) {
+        line("%9.0f %11.1f MB %12d %12.1f %9.1f", p.seconds(), p.heapAfterGcMb(), p.answered(), p.achieved(), p.p99());
+        out.flush();
     }
 
     private void line(String format, Object... args) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,10 @@ class BenchCommandTest {
         Path json = dir.resolve("bench.json");
         Path chart = dir.resolve("bench.svg");
         int status = cli.run("--quick", "--recipients", "1,5", "--warmup", "2", "--messages", "8", "--window", "0.2",
-                "--stage-seconds", "0.1", "--json", json.toString(), "--chart", chart.toString());
+                "--stage-seconds", "0.1", "--soak", "1s", "--json", json.toString(), "--chart", chart.toString());
         assertThat(status).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("END-TO-END THROUGHPUT", "LATENCY AT FIXED OFFERED LOADS", "MEMORY");
+        assertThat(cli.out()).contains("END-TO-END THROUGHPUT", "LATENCY AT FIXED OFFERED LOADS", "COST PER STAGE",
+                "CEILING OF THIS MACHINE", "MEMORY", "SOAK");
 
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.path("command").asText()).startsWith("ncb bench --quick --recipients 1,5");
@@ -35,11 +37,38 @@ class BenchCommandTest {
         assertThat(report.path("latency")).extracting(l -> l.path("recipients").asInt()).contains(1, 5);
         report.path("latency").forEach(l -> assertThat(List.of(l.path("p50").asDouble(), l.path("p95").asDouble(),
                 l.path("p99").asDouble(), l.path("max").asDouble())).isSorted().allMatch(v -> v > 0));
-        assertThat(report.path("memory")).allMatch(m -> m.path("heapAfterGcMb").asDouble() > 1);
+        assertThat(report.path("stages")).extracting(st -> st.path("stage").asText())
+                .contains("validate", "seal", "open", "log", "broker");
+        assertThat(report.path("stages")).extracting(st -> st.path("detail").asText())
+                .contains("2 KB notice, 5 recipients", "200 KB photo notice, 1 recipient");
+        report.path("stages").forEach(st -> assertThat(st.path("perSecond").asDouble()).as(st.toString()).isPositive());
+        JsonNode ceiling = report.path("ceiling");
+        assertThat(ceiling.path("cryptoPerSecond").asDouble()).isPositive();
+        assertThat(ceiling.path("brokerPerSecond").asDouble()).isPositive();
+        assertThat(ceiling.path("fraction").asDouble()).isEqualTo(ceiling.path("pipelinePerSecond").asDouble()
+                / Math.min(ceiling.path("cryptoPerSecond").asDouble(), ceiling.path("brokerPerSecond").asDouble()),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(report.path("memory")).hasSize(3).allMatch(m -> m.path("heapAfterGcMb").asDouble() > 1);
+        assertThat(report.path("soakRate").asDouble()).isPositive();
+        assertThat(report.path("soak")).isNotEmpty().allMatch(p -> p.path("heapAfterGcMb").asDouble() > 1
+                && p.path("answered").asLong() > 0);
 
         assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(chart.toFile())
                 .getElementsByTagName("polyline").getLength()).isEqualTo(4);
         assertThat(Files.readString(Path.of(report.path("data").asText(), "nodes.log"))).contains("event=delivered");
+    }
+
+    @Test
+    void refuses_a_soak_that_is_not_a_duration() {
+        assertThat(cli.run("--soak", "ten minutes")).isEqualTo(2);
+        assertThat(cli.err()).contains("'ten minutes' is not a duration such as 90s, 10m, 1h or PT10M");
+    }
+
+    @Test
+    void reads_a_soak_duration_in_seconds_minutes_hours_or_iso_8601() {
+        BenchTuning.SoakDuration converter = new BenchTuning.SoakDuration();
+        assertThat(List.of("90s", "10m", "1h", "PT10M").stream().map(converter::convert).map(Duration::toSeconds))
+                .containsExactly(90L, 600L, 3600L, 600L);
     }
 
     @Test

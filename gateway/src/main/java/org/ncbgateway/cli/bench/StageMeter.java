@@ -1,0 +1,73 @@
+package org.ncbgateway.cli.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Runs one operation on some threads at once for a fixed time, after a warm-up of a third of it, and
+ * gives operations per second and the process's CPU time per operation. Process CPU, not the calling
+ * threads', because some operations (sealing for many recipients) spread over the cores; measured while
+ * the rest of the process is idle, it is the operation's own.
+ */
+final class StageMeter {
+
+    /** One operation; any exception ends the measurement. */
+    @FunctionalInterface
+    interface Operation {
+        void run() throws Exception;
+    }
+
+    /** Operations per wall-clock second, and microseconds of process CPU per operation. */
+    record Rate(double perSecond, double cpuMicros) {
+    }
+
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final Duration window;
+    private final StatusLine status;
+
+    StageMeter(Duration window, StatusLine status) {
+        this.window = window;
+        this.status = status;
+    }
+
+    Rate measure(String label, int threads, Operation operation) throws Exception {
+        status.show("measuring alone: %s (%d thread%s)", label, threads, threads == 1 ? "" : "s");
+        repeat(threads, operation, window.dividedBy(3));
+        long cpu = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        long count = repeat(threads, operation, window);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Rate(count / seconds, (os.getProcessCpuTime() - cpu) / 1e3 / Math.max(1, count));
+    }
+
+    private static long repeat(int threads, Operation operation, Duration duration) throws Exception {
+        long deadline = System.nanoTime() + duration.toNanos();
+        LongAdder count = new LongAdder();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Void>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                running.add(pool.submit(() -> {
+                    do {
+                        operation.run();
+                        count.increment();
+                    } while (System.nanoTime() < deadline);
+                    return null;
+                }));
+            }
+            for (Future<Void> thread : running) {
+                thread.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return count.sum();
+    }
+}
