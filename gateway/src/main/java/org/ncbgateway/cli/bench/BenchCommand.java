@@ -1,6 +1,7 @@
 package org.ncbgateway.cli.bench;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,15 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         BenchSettings settings = tuning.apply(quick ? BenchSettings.quick() : BenchSettings.full(), spec);
-        BenchReport report = new BenchRunner(settings, out, spec.commandLine().getErr()).run(commandLine());
+        BenchReport report;
+        try {
+            report = new BenchRunner(settings, out, spec.commandLine().getErr()).run(commandLine());
+        } catch (IllegalStateException | IOException e) {
+            // a stalled pipeline, a rejected notice, a full disk: the reason, not a stack trace
+            spec.commandLine().getErr().println("ncb bench: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
         new ReportTable(out).print(report);
         if (json != null) {
             Files.write(json, StrictJson.mapper().writer().with(SerializationFeature.INDENT_OUTPUT)

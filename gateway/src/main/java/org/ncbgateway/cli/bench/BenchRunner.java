@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.OptionalDouble;
 import org.ncbgateway.gateway.SubmissionException;
 
@@ -101,12 +100,12 @@ final class BenchRunner {
     private void pipeline(BenchPipeline pipeline, LoadRun runner, Workload workload) throws Exception {
         int recipients = workload.recipients().size();
         if (settings.warmup(recipients) > 0) {
-            runner.run(workload, settings.warmup(recipients), 0, timeout(settings.warmup(recipients)));
+            runner.run(workload, settings.warmup(recipients), 0);
         }
         LoadRun.Result saturated = throughput(runner, workload, settings.saturation(recipients));
         for (double load : settings.loads(saturated.achieved())) {
             int messages = settings.messages(load);
-            LoadRun.Result result = runner.run(workload, messages, load, timeout(messages));
+            LoadRun.Result result = runner.run(workload, messages, load);
             LatencyRecorder.Summary l = result.latency();
             report.latency.add(new BenchReport.Latency(workload.name(), recipients, load, result.achieved(),
                     messages, l.p50(), l.p95(), l.p99(), l.max()));
@@ -114,7 +113,7 @@ final class BenchRunner {
     }
 
     private LoadRun.Result throughput(LoadRun runner, Workload workload, int messages) throws Exception {
-        LoadRun.Result result = runner.run(workload, messages, 0, timeout(messages));
+        LoadRun.Result result = runner.run(workload, messages, 0);
         report.throughput.add(new BenchReport.Throughput(workload.name(), workload.recipients().size(),
                 workload.live().size(), workload.payload().length, messages, result.achieved(), result.latency().p50(),
                 result.latency().p99()));
@@ -125,11 +124,6 @@ final class BenchRunner {
             throws SubmissionException {
         return Workload.of(name, payload, pipeline.folder().recipients(recipients),
                 BenchFederationFolder.liveRecipients(recipients));
-    }
-
-    /** A minute, and more for long runs: a stuck pipeline ends the benchmark with a reason, not a hang. */
-    private static Duration timeout(int messages) {
-        return Duration.ofSeconds(60 + messages / 20);
     }
 
     private void heap(String when, BenchPipeline pipeline) {

@@ -30,7 +30,7 @@ record BenchSettings(List<Integer> recipients, int senders, int warmup, int satu
     static final int MAX_RECIPIENTS = 600;
 
     static BenchSettings full() {
-        return new BenchSettings(RECIPIENTS, 8, 400, 3000, Duration.ofSeconds(10),
+        return new BenchSettings(RECIPIENTS, 8, 300, 2000, Duration.ofSeconds(10),
                 List.of(10.0, 20.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0), List.of(0.5, 0.75, 0.9),
                 Duration.ofSeconds(3), Optional.empty(), 0.5);
     }

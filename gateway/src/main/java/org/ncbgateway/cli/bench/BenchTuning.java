@@ -20,11 +20,11 @@ final class BenchTuning {
     List<Integer> recipients;
 
     @Option(names = "--warmup", paramLabel = "N",
-            description = "unmeasured messages before each recipient count (default: 400, --quick 100)")
+            description = "unmeasured messages before each recipient count (default: 300, --quick 100)")
     Integer warmup;
 
     @Option(names = "--messages", paramLabel = "N",
-            description = "messages sent as fast as possible, one recipient (default: 3000, --quick 400)")
+            description = "messages sent as fast as possible, one recipient (default: 2000, --quick 400)")
     Integer messages;
 
     @Option(names = "--window", paramLabel = "SECONDS", description = "duration of each offered load (default: 10, --quick 1.5)")

@@ -29,6 +29,9 @@ final class LoadRun {
                   LatencyRecorder.Summary latency) {
     }
 
+    /** How long the pipeline may answer nothing before the benchmark gives up on it. */
+    static final Duration STALL = Duration.ofSeconds(60);
+
     private final BenchPipeline pipeline;
     private final NanoClock clock;
     private final int senders;
@@ -42,7 +45,7 @@ final class LoadRun {
     }
 
     /** @param rate messages per second; 0 for as fast as possible */
-    Result run(Workload workload, int messages, double rate, Duration timeout) throws Exception {
+    Result run(Workload workload, int messages, double rate) throws Exception {
         LatencyRecorder latencies = new LatencyRecorder();
         CountDownLatch answered = new CountDownLatch(messages);
         AtomicLong lastAnswer = new AtomicLong(Long.MIN_VALUE);
@@ -69,7 +72,7 @@ final class LoadRun {
                     return null;
                 }));
             }
-            await(workload, messages, rate, answered, sending, timeout);
+            await(workload, messages, rate, answered, sending);
         } finally {
             pool.shutdownNow();
         }
@@ -82,20 +85,25 @@ final class LoadRun {
                 latencies.summary());
     }
 
+    /** Waits for every answer; a pipeline that answers nothing for {@link #STALL} ends the run with a reason. */
     private void await(Workload workload, int messages, double rate, CountDownLatch answered,
-                       List<Future<Void>> sending, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
+                       List<Future<Void>> sending) throws Exception {
         String load = rate > 0 ? String.format("%.0f/s", rate) : "full speed";
+        long left = answered.getCount();
+        long progress = System.nanoTime();
         while (!answered.await(100, TimeUnit.MILLISECONDS)) {
             for (Future<Void> sender : sending) {
                 if (sender.isDone()) {
                     sender.get();
                 }
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(workload.name() + " at " + load + ": only "
-                        + (messages - answered.getCount()) + " of " + messages + " messages answered within "
-                        + timeout.toSeconds() + " s");
+            if (answered.getCount() < left) {
+                left = answered.getCount();
+                progress = System.nanoTime();
+            } else if (System.nanoTime() - progress > STALL.toNanos()) {
+                throw new IllegalStateException(workload.name() + " to " + workload.recipients().size()
+                        + " recipient(s) at " + load + ": nothing answered for " + STALL.toSeconds() + " s, "
+                        + (messages - left) + " of " + messages + " answered; the nodes' logs are in the run's folder");
             }
             status.update("%s at %s: %d/%d answered", workload.name(), load, messages - answered.getCount(), messages);
         }

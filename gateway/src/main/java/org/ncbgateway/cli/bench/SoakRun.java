@@ -37,7 +37,7 @@ final class SoakRun {
         while ((elapsed = System.nanoTime() - start) < duration.toNanos()) {
             long nanos = Math.min(slice.toNanos(), duration.toNanos() - elapsed);
             int messages = (int) Math.max(1, Math.round(rate * nanos / 1e9));
-            LoadRun.Result result = runner.run(workload, messages, rate, Duration.ofNanos(nanos).plusMinutes(1));
+            LoadRun.Result result = runner.run(workload, messages, rate);
             BenchReport.SoakPoint point = new BenchReport.SoakPoint((System.nanoTime() - start) / 1e9,
                     HeapGauge.afterGcMb(), watch.answered(), result.achieved(), result.latency().p99());
             points.add(point);
