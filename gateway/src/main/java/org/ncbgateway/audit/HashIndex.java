@@ -20,8 +20,14 @@ final class HashIndex {
         size = Math.max(size, seq);
     }
 
-    /** The hash of entry {@code seq}, or null when the log has no such entry. */
+    /**
+     * The hash of entry {@code seq}, or null when the log has no such entry. Seq 0 is the head of the empty log
+     * (32 zero bytes, the first entry's {@code prevHash}): a node sealed before its first event seals that.
+     */
     byte[] get(long seq) {
+        if (seq == ChainHead.GENESIS.seq()) {
+            return ChainHead.GENESIS.hash();
+        }
         if (seq < 1 || seq > size) {
             return null;
         }
