@@ -7,6 +7,7 @@ import java.security.cert.X509CRL;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
@@ -179,9 +180,17 @@ public final class NodeBroker implements AutoCloseable {
 
     /** Messages waiting in the queue {@code address}, or -1 when there is no such queue. */
     public synchronized long messageCount(String address) {
+        return queue(address).map(Queue::getMessageCount).orElse(-1L);
+    }
+
+    /** Consumers attached to the queue {@code address} now, or -1 when there is no such queue. */
+    public synchronized int consumerCount(String address) {
+        return queue(address).map(Queue::getConsumerCount).orElse(-1);
+    }
+
+    private Optional<Queue> queue(String address) {
         requireStarted();
-        Queue queue = server.locateQueue(SimpleString.of(address));
-        return queue == null ? -1 : queue.getMessageCount();
+        return Optional.ofNullable(server.locateQueue(SimpleString.of(address)));
     }
 
     /** Names of the bridges running now (for status and tests). */

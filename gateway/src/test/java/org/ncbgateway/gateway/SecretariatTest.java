@@ -25,6 +25,7 @@ import org.ncbgateway.cli.Ncb;
 import org.ncbgateway.json.StrictJson;
 import org.ncbgateway.message.Priority;
 import org.ncbgateway.transport.Addresses;
+import org.ncbgateway.transport.NodeBroker;
 import picocli.CommandLine;
 
 /**
@@ -109,6 +110,18 @@ class SecretariatTest {
         await().atMost(PATIENCE).until(() -> federation.node("HUB-AFRICA").broker()
                 .messageCount(Addresses.OUT_PREFIX + "MA") >= 1);
         assertThat(federation.node("HUB-AFRICA").broker().messageCount(Addresses.OUT_PREFIX + "TN")).isNotPositive();
+    }
+
+    @Test
+    void each_route_thread_reads_its_queue_through_its_own_consumer_and_no_other() throws Exception {
+        federation.node("NG").submit(request("NG-2026-000779"));
+        awaitHeld("NG-2026-000779");
+
+        // a consumer left over in a shared session would hold what the broker pushes to it, unread
+        NodeBroker gs = federation.node("GS").broker();
+        assertThat(gs.consumerCount(Addresses.DELIVER)).as("hold-for-review").isEqualTo(1);
+        assertThat(gs.consumerCount(Addresses.IN)).as("receive")
+                .isEqualTo(federation.config("GS").inboundConsumers());
     }
 
     @Test
