@@ -13,6 +13,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,7 @@ public final class MessageLog implements AutoCloseable {
     private final SegmentWriter writer;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final ReadWriteLock closing = new ReentrantReadWriteLock();
     private volatile ChainHead durableHead;
     private volatile boolean closed;
     private volatile IOException failure;
@@ -80,7 +83,12 @@ public final class MessageLog implements AutoCloseable {
         return await(appendAsync(event));
     }
 
-    /** Appends without waiting; the future completes with the sequence number once the entry is on disk. */
+    /**
+     * Appends without waiting; the future completes with the sequence number once the entry is on disk.
+     * Entries are written in the order they were appended, and a batch is on disk before the next is
+     * written: once an append returns (or its future completes), every append made before it by the same
+     * thread is on disk too, or has failed alone (an entry that could not be built).
+     */
     public CompletableFuture<Long> appendAsync(LogEvent event) {
         EntryMeta meta = EntryMeta.forEvent(node, event);
         byte[] wire = event.wireUnsafe();
@@ -115,11 +123,16 @@ public final class MessageLog implements AutoCloseable {
             throw new UncheckedIOException("message log of " + node + " failed earlier", failure);
         }
         CompletableFuture<Long> done = new CompletableFuture<>();
-        synchronized (queue) {
+        // appenders share the read lock (no monitor for them to queue on); close takes the write lock, so
+        // nothing is added after STOP
+        closing.readLock().lock();
+        try {
             if (closed) {
                 throw new IllegalStateException("message log of " + node + " is closed");
             }
             queue.add(new Pending(content, done));
+        } finally {
+            closing.readLock().unlock();
         }
         return done;
     }
@@ -211,12 +224,15 @@ public final class MessageLog implements AutoCloseable {
     /** Writes everything pending, forces it and closes the segment. */
     @Override
     public void close() throws IOException {
-        synchronized (queue) {
+        closing.writeLock().lock();
+        try {
             if (closed) {
                 return;
             }
             closed = true;
             queue.add(STOP);
+        } finally {
+            closing.writeLock().unlock();
         }
         try {
             thread.join();

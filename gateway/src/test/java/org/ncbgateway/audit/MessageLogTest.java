@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +55,22 @@ class MessageLogTest {
         assertThat(rejected.data()).containsExactly(1, 2, 3);
         assertThat(rejected.prevHash()).isEqualTo(entries.get(0).hash());
         assertThat(entries.get(0).prevHash()).isEqualTo(new byte[32]);
+    }
+
+    @Test
+    void an_append_that_returned_leaves_every_earlier_append_on_disk() throws IOException {
+        try (MessageLog log = MessageLog.open(dir, "FR")) {
+            List<CompletableFuture<Long>> earlier = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                earlier.add(log.appendAsync(received("m-" + i)));
+            }
+
+            long last = log.append(received("m-last"));
+
+            assertThat(earlier).allMatch(CompletableFuture::isDone);
+            assertThat(earlier.stream().map(log::await).toList()).isSorted().allMatch(seq -> seq < last);
+            assertThat(log.head().seq()).isEqualTo(last);
+        }
     }
 
     @Test
