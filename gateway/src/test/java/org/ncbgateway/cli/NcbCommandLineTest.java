@@ -25,12 +25,6 @@ class NcbCommandLineTest {
     }
 
     @Test
-    void bench_without_area_is_a_usage_error_naming_what_is_missing() {
-        assertThat(run("bench")).isEqualTo(2);
-        assertThat(err.toString()).contains("an area to measure is required");
-    }
-
-    @Test
     void unknown_verb_is_a_usage_error() {
         assertThat(run("no-such-verb")).isEqualTo(2);
         assertThat(err.toString()).contains("no-such-verb");

@@ -14,7 +14,7 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * The nodes keep logging at their usual level while the benchmark runs, as in service, but into a file
+ * The nodes log at the service level (INFO) while the benchmark runs, as in service, but into a file
  * of the run instead of the terminal, which keeps the table and the status line; closing puts the
  * terminal back. The nodes that do not run are unreachable: their bridges' retries stay out of the file.
  */
@@ -30,6 +30,7 @@ final class BenchLogging implements AutoCloseable {
     private final FileAppender<ILoggingEvent> file;
     private final Level server;
     private final Level client;
+    private final Level rootLevel;
 
     private BenchLogging(Logger root, FileAppender<ILoggingEvent> file) {
         this.root = root;
@@ -37,6 +38,9 @@ final class BenchLogging implements AutoCloseable {
         LoggerContext context = root.getLoggerContext();
         this.server = context.getLogger(BRIDGE_RETRIES).getLevel();
         this.client = context.getLogger(CONNECT_FAILURES).getLevel();
+        this.rootLevel = root.getLevel();
+        // the service level, even after a command of the same process (ncb demo) turned it down
+        root.setLevel(Level.INFO);
         context.getLogger(BRIDGE_RETRIES).setLevel(Level.OFF);
         context.getLogger(CONNECT_FAILURES).setLevel(Level.OFF);
         for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
@@ -70,6 +74,7 @@ final class BenchLogging implements AutoCloseable {
         root.detachAppender(file);
         file.stop();
         detached.forEach(root::addAppender);
+        root.setLevel(rootLevel);
         LoggerContext context = root.getLoggerContext();
         context.getLogger(BRIDGE_RETRIES).setLevel(server);
         context.getLogger(CONNECT_FAILURES).setLevel(client);
