@@ -1,27 +1,32 @@
 package org.ncbgateway.crypto;
 
+import java.security.Key;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientId;
 import org.bouncycastle.cms.RecipientInformation;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
+import org.bouncycastle.cms.RecipientOperator;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
-import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
 
 /**
  * Decrypts the middle layer with this node's encryption key. Only AuthEnvelopedData with AES-GCM is
  * accepted: a plain EnvelopedData (CBC, no integrity) is refused even if this node could decrypt it.
- * The content is decrypted by BouncyCastle: its CMS helper asks the provider for GCM parameters by OID,
- * which SunJCE does not register.
+ * BouncyCastle finds this node's RecipientInfo and recovers the content key; the content itself is
+ * decrypted with the AES-GCM provider of {@link CryptoProviders} (the JDK's, about ten times faster).
  */
 final class AuthEnvelopeOpener {
 
@@ -56,16 +61,27 @@ final class AuthEnvelopeOpener {
         }
     }
 
+    /** BouncyCastle agrees or decrypts the content key; the content is decrypted by {@link GcmContentDecryptor}. */
     private Recipient recipient() {
         if (keyAgreement) {
-            return new JceKeyAgreeAuthEnvelopedRecipient(key)
-                    .setProvider(CryptoProviders.BC)
-                    .setContentProvider(CryptoProviders.BC)
-                    .setAllowedContentAlgorithms(AES_GCM);
+            return new JceKeyAgreeRecipient(key) {
+                @Override
+                public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryption,
+                        AlgorithmIdentifier content, SubjectPublicKeyInfo originator, ASN1OctetString ukm,
+                        byte[] encryptedKey) throws CMSException {
+                    Key contentKey = extractSecretKey(keyEncryption, content, originator, ukm, encryptedKey);
+                    return new RecipientOperator(new GcmContentDecryptor(content, contentKey, CryptoProviders.aesGcm()));
+                }
+            }.setProvider(CryptoProviders.BC).setAllowedContentAlgorithms(AES_GCM);
         }
-        return new JceKeyTransAuthEnvelopedRecipient(key)
-                .setProvider(CryptoProviders.BC)
-                .setContentProvider(CryptoProviders.BC);
+        return new JceKeyTransRecipient(key) {
+            @Override
+            public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryption,
+                    AlgorithmIdentifier content, byte[] encryptedKey) throws CMSException {
+                Key contentKey = extractSecretKey(keyEncryption, content, encryptedKey);
+                return new RecipientOperator(new GcmContentDecryptor(content, contentKey, CryptoProviders.aesGcm()));
+            }
+        }.setProvider(CryptoProviders.BC).setMustProduceEncodableUnwrappedKey(true).setAllowedContentAlgorithms(AES_GCM);
     }
 
     private static CMSAuthEnvelopedData parse(byte[] der) throws LayerException {

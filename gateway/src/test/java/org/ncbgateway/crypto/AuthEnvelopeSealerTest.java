@@ -65,6 +65,27 @@ class AuthEnvelopeSealerTest {
     }
 
     @Test
+    void a_200_kb_content_decrypts_whole_through_the_jdk_gcm() throws Exception {
+        TestPki.Issued bureau = bureaus(1).get(0);
+        byte[] photo = new byte[200 * 1024];
+        new java.util.Random(7).nextBytes(photo);
+
+        assertThat(openAs(bureau, new AuthEnvelopeSealer().seal(photo, certs(List.of(bureau))))).isEqualTo(photo);
+    }
+
+    @Test
+    void a_flipped_byte_in_the_gcm_tag_fails_decryption() throws Exception {
+        TestPki.Issued bureau = bureaus(1).get(0);
+        byte[] middle = new AuthEnvelopeSealer().seal(CONTENT, certs(List.of(bureau)));
+        byte[] tag = AuthEnvelopedData.getInstance(ContentInfo.getInstance(middle).getContent()).getMac().getOctets();
+
+        byte[] tampered = Layers.flipWithin(middle, tag);
+
+        assertThatThrownBy(() -> openAs(bureau, tampered)).isInstanceOf(LayerException.class)
+                .hasMessageContaining("cannot decrypt");
+    }
+
+    @Test
     void a_second_message_to_the_same_recipients_draws_on_the_cache_and_still_decrypts() throws Exception {
         List<TestPki.Issued> bureaus = bureaus(SharedEphemeralKeyAgreement.PARALLEL_FROM + 1);
         AuthEnvelopeSealer sealer = new AuthEnvelopeSealer();
