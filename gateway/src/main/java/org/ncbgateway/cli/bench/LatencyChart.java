@@ -12,10 +12,10 @@ import java.util.TreeMap;
  */
 final class LatencyChart {
 
-    private static final int WIDTH = 760;
+    private static final int WIDTH = 900;
     private static final int HEIGHT = 440;
     private static final int LEFT = 70;
-    private static final int RIGHT = 180;
+    private static final int RIGHT = 260;
     private static final int TOP = 40;
     private static final int BOTTOM = 50;
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"};
@@ -89,7 +89,7 @@ final class LatencyChart {
             double y = y(millis);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
                     LEFT, y, right, y));
-            svg.append(text(LEFT - 6, y + 4, "end", 11, String.format(Locale.ROOT, "%.4g", millis)));
+            svg.append(text(LEFT - 6, y + 4, "end", 11, tick(millis)));
         }
         svg.append(text((LEFT + right) / 2.0, HEIGHT - 12, "middle", 12, "offered load (notices per second, log scale)"));
         svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" "
@@ -104,6 +104,11 @@ final class LatencyChart {
         }
         svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
                 coordinates.toString().trim(), colour, p99 ? "" : " stroke-dasharray=\"5,4\""));
+        // a marker on every measured point: a series of one load is a point, not an invisible line
+        for (BenchReport.Latency point : line) {
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n",
+                    x(point.offered()), y(p99 ? point.p99() : point.p50()), p99 ? colour : "white\" stroke=\"" + colour));
+        }
     }
 
     private double x(double load) {
@@ -113,6 +118,14 @@ final class LatencyChart {
 
     private double y(double millis) {
         return HEIGHT - BOTTOM - (HEIGHT - BOTTOM - TOP) * Math.min(millis, maxMillis) / maxMillis;
+    }
+
+    /** A latency tick label: whole milliseconds, or as many decimals as a sub-millisecond axis needs. */
+    private String tick(double millis) {
+        if (maxMillis >= 5 || millis == 0) {
+            return String.format(Locale.ROOT, "%.0f", millis);
+        }
+        return new java.math.BigDecimal(millis).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     /** 1, 2 or 5 times a power of ten, at or above {@code value}. */

@@ -27,7 +27,8 @@ class LatencyChartTest {
         assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
         NodeList lines = svg.getElementsByTagName("polyline");
         assertThat(lines.getLength()).isEqualTo(4);
-        assertThat(texts(svg)).contains("latency <against> load & more", "notice, 1 recipient p99",
+        assertThat(svg.getElementsByTagName("circle").getLength()).isEqualTo(2 * POINTS.size());
+        assertThat(texts(svg)).contains("latency <against> load & more", "0", "500", "notice, 1 recipient p99",
                 "notice, 196 recipients p50", "offered load (notices per second, log scale)", "latency (ms)");
     }
 
