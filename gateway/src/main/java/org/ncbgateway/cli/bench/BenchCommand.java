@@ -35,7 +35,8 @@ public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--quick", description = "short windows and fewer messages: the whole run in under a minute on a quiet 2-core machine")
+    @Option(names = "--quick",
+            description = "short windows and fewer messages: the whole run in under a minute on a quiet 2-core machine")
     boolean quick;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write every figure as JSON to FILE")
