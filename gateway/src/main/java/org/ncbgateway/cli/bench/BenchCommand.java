@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ncbgateway.json.StrictJson;
 import picocli.CommandLine;
@@ -45,6 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "FILE", description = "also write an SVG chart of latency against offered load")
     Path chart;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "make the run's folder (federation, node data, "
+            + "nodes.log) in DIR and keep it; by default a temporary folder, deleted after a run that succeeded")
+    Path data;
+
     @CommandLine.Mixin
     BenchTuning tuning;
 
@@ -54,7 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSettings settings = tuning.apply(quick ? BenchSettings.quick() : BenchSettings.full(), spec);
         BenchReport report;
         try {
-            report = new BenchRunner(settings, out, spec.commandLine().getErr()).run(commandLine());
+            report = new BenchRunner(settings, out, spec.commandLine().getErr())
+                    .run(commandLine(), Optional.ofNullable(data));
         } catch (IllegalStateException | IOException e) {
             // a stalled pipeline, a rejected notice, a full disk: the reason, not a stack trace
             spec.commandLine().getErr().println("ncb bench: " + e.getMessage());

@@ -1,10 +1,14 @@
 package org.ncbgateway.cli.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 import org.ncbgateway.gateway.SubmissionException;
 
 /**
@@ -28,13 +32,18 @@ final class BenchRunner {
         this.status = new StatusLine(err);
     }
 
-    BenchReport run(String command) throws Exception {
+    /**
+     * @param keepIn where to make the run's folder and keep it; empty for a temporary folder deleted after a
+     *               run that succeeded (one that failed keeps it, for its nodes' logs)
+     */
+    BenchReport run(String command, Optional<Path> keepIn) throws Exception {
         report.command = command;
         double loadAtStart = loadAverage();
-        Path work = Files.createTempDirectory("ncb-bench-");
+        Path work = keepIn.isPresent() ? Files.createTempDirectory(Files.createDirectories(keepIn.get()), "ncb-bench-")
+                : Files.createTempDirectory("ncb-bench-");
         status.show("starting the bench federation (%s) in %s", String.join(", ", BenchFederationFolder.liveNodes()),
                 work);
-        report.data = work.toString();
+        report.data = work + (keepIn.isPresent() ? "" : " (deleted at the end; --data DIR keeps it)");
         try (BenchLogging logs = BenchLogging.toFile(work.resolve("nodes.log"));
              BenchPipeline pipeline = BenchPipeline.start(work, settings.largestRecipientCount(), clock)) {
             report.federation = describe();
@@ -55,6 +64,9 @@ final class BenchRunner {
             }
         } finally {
             status.clear();
+        }
+        if (keepIn.isEmpty()) {
+            deleteTree(work);
         }
         report.machine = new BenchReport.Machine(Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
@@ -136,6 +148,14 @@ final class BenchRunner {
                 + " (embedded persistent brokers, mutual TLS, message logs on); FR-DE direct link, BE and NL behind "
                 + BenchFederationFolder.HUB + "; recipients beyond the three running bureaus are bureaus of other"
                 + " regions whose hubs do not run: sealed for, their copy held at " + BenchFederationFolder.HUB;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static double loadAverage() {

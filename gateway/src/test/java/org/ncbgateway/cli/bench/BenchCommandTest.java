@@ -21,7 +21,8 @@ class BenchCommandTest {
         Path json = dir.resolve("bench.json");
         Path chart = dir.resolve("bench.svg");
         int status = cli.run("--quick", "--recipients", "1,5", "--warmup", "2", "--messages", "8", "--window", "0.2",
-                "--stage-seconds", "0.1", "--soak", "1s", "--json", json.toString(), "--chart", chart.toString());
+                "--stage-seconds", "0.1", "--soak", "1s", "--json", json.toString(), "--chart", chart.toString(),
+                "--data", dir.resolve("runs").toString());
         assertThat(status).as(cli.err()).isZero();
         assertThat(cli.out()).contains("END-TO-END THROUGHPUT", "LATENCY AT FIXED OFFERED LOADS", "COST PER STAGE",
                 "CEILING OF THIS MACHINE", "MEMORY", "SOAK");
@@ -56,6 +57,7 @@ class BenchCommandTest {
         assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(chart.toFile())
                 .getElementsByTagName("polyline").getLength()).isEqualTo(4);
         assertThat(Files.readString(Path.of(report.path("data").asText(), "nodes.log"))).contains("event=delivered");
+        assertThat(Path.of(report.path("data").asText())).hasParent(dir.resolve("runs"));
     }
 
     @Test
