@@ -1,6 +1,5 @@
 package org.ncbgateway.audit;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Seals a node's log: signs its chain head as a CMS SignedData and appends it as a {@code seal} entry,
- * at an interval and at shutdown, and hands each seal to the node's witness, appending the countersignature
- * it returns as a {@code witness} entry. A witness that cannot be reached costs only that countersignature:
- * the next seal covers everything before it.
+ * at an interval and at shutdown, and hands each seal to the courier that takes it to the node's witness (the
+ * countersignature comes back on its own, to {@link Countersignatures}). A seal the courier could not take
+ * (the node crashed, or its broker was gone) costs only that countersignature: the next seal covers
+ * everything before it.
  */
 public final class LogSealer implements AutoCloseable {
 
@@ -23,16 +23,17 @@ public final class LogSealer implements AutoCloseable {
 
     private final MessageLog log;
     private final StatementSigner signer;
-    private volatile SealWitnessPort witness;
+    private volatile SealCourier courier;
     private final Clock clock;
     private ScheduledExecutorService schedule;
     private long lastSealedAt = -1;
+    private boolean closed;
 
-    /** @param witness null when this node has no witness */
-    public LogSealer(MessageLog log, StatementSigner signer, SealWitnessPort witness, Clock clock) {
+    /** @param courier null when this node's seals go to no witness */
+    public LogSealer(MessageLog log, StatementSigner signer, SealCourier courier, Clock clock) {
         this.log = Objects.requireNonNull(log, "log");
         this.signer = Objects.requireNonNull(signer, "signer");
-        this.witness = witness;
+        this.courier = courier;
         this.clock = Objects.requireNonNull(clock, "clock");
         if (!signer.node().equals(log.node())) {
             throw new IllegalArgumentException("log of " + log.node() + " cannot be sealed by " + signer.node());
@@ -41,9 +42,14 @@ public final class LogSealer implements AutoCloseable {
 
     /** A seal as appended: the seal entry's own seq, what it says, and its DER. */
     public record Seal(long entrySeq, SealStatement statement, byte[] der) {
+
+        /** Lowercase hex SHA-256 of the seal's DER: the {@code sealDigest} a countersignature names. */
+        public String digest() {
+            return Countersignatures.digest(der);
+        }
     }
 
-    /** Seals the current head now; then asks the witness to countersign. Returns the seal. */
+    /** Seals the current head now; then hands the seal to the courier for the witness. Returns the seal. */
     public synchronized Seal seal() {
         Seal[] made = new Seal[1];
         long seq = log.appendContent(head -> {
@@ -55,7 +61,7 @@ public final class LogSealer implements AutoCloseable {
         Seal seal = new Seal(seq, made[0].statement(), made[0].der());
         LOG.info("event=log_sealed node={} sealedSeq={} sealedHash={}", log.node(), seal.statement().sealedSeq(),
                 seal.statement().sealedHash());
-        witness(seal);
+        send(seal);
         return seal;
     }
 
@@ -69,28 +75,22 @@ public final class LogSealer implements AutoCloseable {
         return Optional.of(seal);
     }
 
-    private void witness(Seal seal) {
-        SealWitnessPort witness = this.witness;
-        if (witness == null) {
+    private void send(Seal seal) {
+        SealCourier courier = this.courier;
+        if (courier == null) {
             return;
         }
         try {
-            byte[] countersignature = witness.countersign(seal.der());
-            WitnessStatement statement = WitnessStatement.parse(SignedStatement.verify(countersignature).content());
-            log.appendContent(head -> new EntryContent(EntryMeta.forHead(EntryType.WITNESS, clock.instant(),
-                    log.node(), statement.witness(), statement.head()), countersignature));
-            LOG.info("event=log_seal_witnessed node={} witness={} sealedSeq={}", log.node(), statement.witness(),
-                    statement.sealedSeq());
-        } catch (SealWitnessPort.WitnessRefusedException | SignedStatement.InvalidStatementException
-                 | IOException | RuntimeException e) {
-            LOG.warn("event=log_seal_not_witnessed node={} sealedSeq={} reason=\"{}\"", log.node(),
-                    seal.statement().sealedSeq(), e.getMessage());
+            courier.send(seal);
+        } catch (Exception e) {
+            LOG.warn("event=log_seal_not_sent node={} sealedSeq={} reason=\"{}: {}\"", log.node(),
+                    seal.statement().sealedSeq(), e.getClass().getSimpleName(), e.getMessage());
         }
     }
 
-    /** Names the witness that countersigns the seals from now on (its hub, once both nodes run). */
-    public void witnessBy(SealWitnessPort port) {
-        this.witness = port;
+    /** Names the courier that takes the seals to the witness from now on (once the node's broker runs). */
+    public void witnessBy(SealCourier courier) {
+        this.courier = courier;
     }
 
     /** Seals every {@code interval} while the node runs (skipping when nothing was appended since). */
@@ -115,11 +115,18 @@ public final class LogSealer implements AutoCloseable {
         }
     }
 
-    /** Stops the interval and seals one last time (the shutdown seal); the log itself stays open. */
+    /**
+     * Stops the interval and seals one last time (the shutdown seal), once: a node closes its sealer while its
+     * broker still runs, so that the shutdown seal leaves for the witness. The log itself stays open.
+     */
     @Override
     public void close() {
         ScheduledExecutorService running;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
             running = schedule;
             schedule = null;
         }

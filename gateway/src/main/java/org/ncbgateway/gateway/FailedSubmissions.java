@@ -24,7 +24,7 @@ public final class FailedSubmissions {
 
     static String reason(Throwable failure) {
         String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? FailureReasons.describe(failure) : message;
     }
 
     public Path failedDir() {

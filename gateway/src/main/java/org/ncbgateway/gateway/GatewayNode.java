@@ -64,6 +64,7 @@ public final class GatewayNode implements AutoCloseable {
             broker = config.externalBrokerUrl().isPresent() ? null : embeddedBroker(machinery, tls);
             ConnectionFactory target = broker != null ? broker.connectionFactory()
                     : ExternalBroker.connectionFactory(ExternalBrokerSettings.parse(config.externalBrokerUrl().get(), tls));
+            machinery.connectWitness(target);
             CachingConnectionFactory connections = new CachingConnectionFactory(target);
             // every submitting thread keeps its session: a miss opens and closes one, a round trip each,
             // serialized on the one shared connection
@@ -219,6 +220,8 @@ public final class GatewayNode implements AutoCloseable {
         LOG.info("event=node-stopping");
         try {
             main.stop();
+            // the shutdown seal, once nothing is in flight, handed to the broker for the witness before it stops
+            machinery.sealer().close();
             connections.destroy();
         } finally {
             try {

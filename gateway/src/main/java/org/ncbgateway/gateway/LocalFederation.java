@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Several nodes of one federation on this machine, on loopback: each with its own configuration file,
  * data folder and embedded broker listening on a free port, every peer endpoint pointed at those ports.
- * Used by {@code ncb demo}, the benchmark and the integration tests.
+ * Used by {@code ncb demo}, the benchmark and the integration tests. The nodes are not wired to each other in
+ * this process: messages, seals and countersignatures all travel through their brokers, as between machines.
  */
 public final class LocalFederation implements AutoCloseable {
 
@@ -108,21 +109,14 @@ public final class LocalFederation implements AutoCloseable {
         }
         GatewayNode node = GatewayNode.start(config(code), clock);
         running.put(code, node);
-        connectWitnesses();
         return node;
     }
 
-    /** Each running node's log seals go to its hub's witness, when the hub runs here too. */
-    private void connectWitnesses() {
-        running.forEach((code, node) -> node.machinery().directory().node(code)
-                .map(self -> running.get(self.hub()))
-                .filter(hub -> hub != null && hub != node)
-                .ifPresent(hub -> node.machinery().sealer().witnessBy(hub.machinery().witness())));
-    }
-
+    /** Whether {@code code} is the witness of another running node (the directory's rule, {@link Witnesses}). */
     private boolean witnessesOthers(String code) {
-        return running.entrySet().stream().anyMatch(other -> !other.getKey().equals(code) && other.getValue()
-                .machinery().directory().node(other.getKey()).filter(self -> code.equals(self.hub())).isPresent());
+        return running.entrySet().stream().anyMatch(other -> !other.getKey().equals(code)
+                && Witnesses.of(other.getValue().machinery().directory(), other.getKey()).filter(code::equals)
+                        .isPresent());
     }
 
     public synchronized void stop(String code) throws Exception {
@@ -142,7 +136,8 @@ public final class LocalFederation implements AutoCloseable {
 
     /**
      * Stops every node, the nodes a witness serves before the witness (bureaus before their hub), so that
-     * each one's shutdown seal is still countersigned.
+     * each one's shutdown seal finds its witness running: the witness countersigns it and keeps it in its log
+     * (the countersignature waits at the witness for the node's next start).
      */
     @Override
     public synchronized void close() throws Exception {

@@ -1,5 +1,6 @@
 package org.ncbgateway.gateway;
 
+import jakarta.jms.ConnectionFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ncbgateway.audit.Countersignatures;
 import org.ncbgateway.audit.LogSealer;
 import org.ncbgateway.audit.MessageLog;
 import org.ncbgateway.audit.SealWitness;
@@ -47,6 +49,7 @@ public final class NodeMachinery implements AutoCloseable {
     private final MessageLog log;
     private final LogSealer sealer;
     private final SealWitness witness;
+    private final Countersignatures countersignatures;
     private final Inbound inbound;
     private final Map<String, Object> beans = new LinkedHashMap<>();
 
@@ -67,6 +70,7 @@ public final class NodeMachinery implements AutoCloseable {
                 credentials.signingCert());
         this.sealer = new LogSealer(log, logSigner, null, clock);
         this.witness = new SealWitness(log, logSigner, TrustedSigners.under(trust), clock);
+        this.countersignatures = new Countersignatures(log, TrustedSigners.under(trust), clock);
         sealer.start(SEAL_INTERVAL);
         Receipts receipts = new Receipts(clock);
         MessageOpener opener = new MessageOpener(credentials, trust,
@@ -80,6 +84,7 @@ public final class NodeMachinery implements AutoCloseable {
         beans.put("rejections", new Rejections(config.nodeCode(), log, receipts, clock));
         beans.put("failedSubmissions", new FailedSubmissions(config.dropDir()));
         beans.put("toBrokerMessage", new ToBrokerMessage());
+        beans.put("witnessDesk", new WitnessDesk(config.nodeCode(), witness, countersignatures));
         beans.put("hubRelay", new HubRelay(config.nodeCode(), new OuterVerifier(trust, clock),
                 new RelayCheck(config.nodeCode(), this::directory, clock), log));
         if (directory().node(config.nodeCode()).filter(n -> n.role() == NodeRole.SECRETARIAT).isPresent()) {
@@ -124,9 +129,17 @@ public final class NodeMachinery implements AutoCloseable {
         return Map.copyOf(beans);
     }
 
-    /** Seals this node's log; {@link LogSealer#witnessBy} connects it to its witness. */
+    /** Seals this node's log; {@link #connectWitness} sends its seals to its witness. */
     public LogSealer sealer() {
         return sealer;
+    }
+
+    /**
+     * From now on the seals go to this node's witness (the directory's: see {@link Witnesses}) through
+     * {@code broker}, the node's own broker; the countersignatures come back through the witness route.
+     */
+    public void connectWitness(ConnectionFactory broker) {
+        sealer.witnessBy(countersignatures.courier(new WitnessLink(config.nodeCode(), this::directory, broker)));
     }
 
     /** Countersigns the seals of the nodes this one witnesses for (a hub's bureaus). */

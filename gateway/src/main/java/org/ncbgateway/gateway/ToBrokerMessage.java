@@ -7,8 +7,8 @@ import org.ncbgateway.transport.MessageProperties;
 
 /**
  * Turns a {@link WireMessage} body into what goes onto a broker address: the bytes as body and the
- * properties of SPEC section 5, {@code _AMQ_DUPL_ID} included so that the broker drops a copy it has
- * already taken. Every other header is removed first: headers of the message being answered (a
+ * properties of SPEC section 5 (for a {@link WitnessMessage}, those of the witnessing extension),
+ * {@code _AMQ_DUPL_ID} included so that the broker drops a copy it has already taken. Every other header is removed first: headers of the message being answered (a
  * received message's duplicate id above all) must never leak into the answer.
  */
 public final class ToBrokerMessage implements Processor {
@@ -18,8 +18,17 @@ public final class ToBrokerMessage implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        WireMessage wire = exchange.getMessage().getMandatoryBody(WireMessage.class);
         Message message = exchange.getMessage();
+        if (message.getBody() instanceof WitnessMessage witness) {
+            message.removeHeaders("*");
+            message.setHeader(MessageProperties.WITNESS, witness.type());
+            message.setHeader(MessageProperties.FROM, witness.from());
+            message.setHeader(MessageProperties.DUPLICATE_ID, witness.duplicateId());
+            message.setHeader(NEXT_HOP, witness.nextHop());
+            message.setBody(witness.body());
+            return;
+        }
+        WireMessage wire = message.getMandatoryBody(WireMessage.class);
         message.removeHeaders("*");
         message.setHeader(MessageProperties.MESSAGE_ID, wire.messageId());
         message.setHeader(MessageProperties.FROM, wire.from());

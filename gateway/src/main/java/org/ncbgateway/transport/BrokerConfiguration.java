@@ -52,6 +52,8 @@ final class BrokerConfiguration {
                 // and a misissued one) must each be checked on their own, and the check is cheap.
                 .setAuthenticationCacheSize(0)
                 .setJMXManagementEnabled(false)
+                // every message says which node sent it (_AMQ_VALIDATED_USER), set by the broker, not the sender
+                .setPopulateValidatedUser(true)
                 // The cluster user bypasses security; a random per-run password makes it unusable from outside.
                 .setClusterPassword(randomSecret());
         config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),

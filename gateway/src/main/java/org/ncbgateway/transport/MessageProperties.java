@@ -21,6 +21,17 @@ public final class MessageProperties {
     public static final String REASON_CODE = "ncbReasonCode";
     /** On a message in {@code ncb.dlq}: a human-readable detail of the reason. */
     public static final String REASON_DETAIL = "ncbReasonDetail";
+    /**
+     * The federation's extension for witnessing (docs/message-log.md): {@code seal} on a node's seal bound for
+     * its witness, {@code countersignature} on the witness's answer. Absent on the messages of SPEC section 5.
+     */
+    public static final String WITNESS = "ncbWitness";
+    /**
+     * Set by the receiving broker itself to the node its sender authenticated as (the TLS certificate's node, or
+     * this node for an in-VM client); whatever a sender puts there is overwritten
+     * ({@code org.apache.activemq.artemis.api.core.Message.HDR_VALIDATED_USER}).
+     */
+    public static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
 
     private MessageProperties() {
     }

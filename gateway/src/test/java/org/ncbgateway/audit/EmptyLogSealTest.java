@@ -25,7 +25,8 @@ class EmptyLogSealTest {
         try (MessageLog hubLog = MessageLog.open(hub, "HUB-EUROPE"); MessageLog frLog = MessageLog.open(fr, "FR")) {
             SealWitness witness = new SealWitness(hubLog, federation.signer("HUB-EUROPE"), federation.signerCheck(),
                     Clock.systemUTC());
-            LogSealer sealer = new LogSealer(frLog, federation.signer("FR"), witness, Clock.systemUTC());
+            LogSealer sealer = new LogSealer(frLog, federation.signer("FR"),
+                    DirectWitness.courier(frLog, federation.signerCheck(), witness), Clock.systemUTC());
             assertThat(sealer.seal().statement().sealedSeq()).isZero();
             UUID id = UUID.randomUUID();
             frLog.append(LogEvent.of(EntryType.RECEIVED, id.toString(), "diffusion", "DE",

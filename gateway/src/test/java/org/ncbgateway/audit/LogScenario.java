@@ -48,7 +48,8 @@ final class LogScenario {
         try (MessageLog hubLog = MessageLog.open(hub, "HUB-EUROPE"); MessageLog frLog = MessageLog.open(fr, "FR")) {
             SealWitness witness = new SealWitness(hubLog, federation.signer("HUB-EUROPE"), federation.signerCheck(),
                     Clock.systemUTC());
-            LogSealer sealer = new LogSealer(frLog, federation.signer("FR"), witness, Clock.systemUTC());
+            LogSealer sealer = new LogSealer(frLog, federation.signer("FR"),
+                    DirectWitness.courier(frLog, federation.signerCheck(), witness), Clock.systemUTC());
             receive(frLog, 5);
             sealer.seal();
             receive(frLog, 5);

@@ -28,8 +28,8 @@ class SealOpensslTest {
             SealWitness witness = new SealWitness(hubLog,
                     new StatementSigner("HUB-EUROPE", hub.signingKey(), hub.signingCert()), signers, Clock.systemUTC());
             frLog.append(LogEvent.of(EntryType.SUBMITTED, "m-1", "diffusion", "FR", new byte[] {1}));
-            new LogSealer(frLog, new StatementSigner("FR", fr.signingKey(), fr.signingCert()), witness,
-                    Clock.systemUTC()).seal();
+            new LogSealer(frLog, new StatementSigner("FR", fr.signingKey(), fr.signingCert()),
+                    DirectWitness.courier(frLog, signers, witness), Clock.systemUTC()).seal();
         }
         List<LogEntry> entries = MessageLogTest.readAll(dir.resolve("FR"));
         assertThat(entries).extracting(LogEntry::type).containsExactly(EntryType.SUBMITTED, EntryType.SEAL,

@@ -13,7 +13,7 @@ import org.ncbgateway.testing.ExampleFederation;
  * Some nodes of the example federation running on loopback. Every other node's endpoint is a socket that
  * listens and never answers, so the copies bound for it stay queued where they wait ({@code ncb.out.<HOP>}).
  */
-final class PartialFederation implements AutoCloseable {
+public final class PartialFederation implements AutoCloseable {
 
     private final LocalFederation federation;
     private final ServerSocket silent;
@@ -23,7 +23,7 @@ final class PartialFederation implements AutoCloseable {
         this.silent = silent;
     }
 
-    static PartialFederation start(Path work, List<String> running) throws Exception {
+    public static PartialFederation start(Path work, List<String> running) throws Exception {
         ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
         LocalFederation federation = LocalFederation.prepare(ExampleFederation.dir(), work, running, Clock.systemUTC());
         StringBuilder absent = new StringBuilder();
@@ -37,7 +37,7 @@ final class PartialFederation implements AutoCloseable {
         return new PartialFederation(federation, silent);
     }
 
-    LocalFederation federation() {
+    public LocalFederation federation() {
         return federation;
     }
 

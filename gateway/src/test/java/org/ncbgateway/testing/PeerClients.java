@@ -7,6 +7,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.util.List;
+import java.util.Map;
 import org.ncbgateway.transport.Endpoint;
 import org.ncbgateway.transport.ExternalBroker;
 import org.ncbgateway.transport.ExternalBrokerSettings;
@@ -32,12 +33,21 @@ public final class PeerClients {
     /** Sends bytes to {@code address} under the SPEC section 5 duplicate id {@code duplicateId}. */
     public static void send(ConnectionFactory factory, String address, byte[] body, String duplicateId)
             throws JMSException {
+        send(factory, address, body, duplicateId, Map.of());
+    }
+
+    /** The same, with more string properties (a claimed sender, a witnessing mark...). */
+    public static void send(ConnectionFactory factory, String address, byte[] body, String duplicateId,
+                            Map<String, String> properties) throws JMSException {
         try (Connection connection = factory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             MessageProducer producer = session.createProducer(session.createQueue(address));
             BytesMessage message = session.createBytesMessage();
             message.writeBytes(body);
             message.setStringProperty(MessageProperties.DUPLICATE_ID, duplicateId);
+            for (Map.Entry<String, String> property : properties.entrySet()) {
+                message.setStringProperty(property.getKey(), property.getValue());
+            }
             producer.send(message);
         }
     }
