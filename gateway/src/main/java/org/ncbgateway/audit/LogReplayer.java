@@ -24,6 +24,28 @@ public final class LogReplayer {
     public record Result(int selected, int delivered, int alreadyThere) {
     }
 
+    /** The target failed: how many messages were replayed before, of how many, and why. */
+    public static final class Stopped extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int replayed;
+        private final int total;
+
+        Stopped(int replayed, int total, IOException cause) {
+            super(cause.getMessage(), cause);
+            this.replayed = replayed;
+            this.total = total;
+        }
+
+        /** Messages the target took before it failed. */
+        public int replayed() {
+            return replayed;
+        }
+
+        public int total() {
+            return total;
+        }
+    }
+
     private final Set<EntryType> types;
 
     public LogReplayer(Set<EntryType> types) {
@@ -45,12 +67,17 @@ public final class LogReplayer {
         return selected;
     }
 
+    /** @throws Stopped when the target fails, with the count replayed before */
     public Result replay(Path log, LogRange range, ReplayTarget target, Progress progress) throws IOException {
         List<ReplayTarget.ReplayedMessage> selected = select(log, range);
         int delivered = 0;
         for (int i = 0; i < selected.size(); i++) {
-            if (target.deliver(selected.get(i))) {
-                delivered++;
+            try {
+                if (target.deliver(selected.get(i))) {
+                    delivered++;
+                }
+            } catch (IOException e) {
+                throw new Stopped(i, selected.size(), e);
             }
             progress.done(i + 1, selected.size());
         }

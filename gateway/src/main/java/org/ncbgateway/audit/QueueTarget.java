@@ -13,12 +13,20 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * Replays into an Artemis queue (for example a node's {@code ncb.in}) with the JMS client, persistent, each
  * message carrying {@code _AMQ_DUPL_ID} = messageId so that the broker drops a second copy: replaying twice
- * delivers once.
+ * delivers once. A broker that is down, or goes down during the replay, is retried a few times, then the
+ * replay fails with the target and the reason (never retried forever: re-running a replay is safe).
  */
 public final class QueueTarget implements ReplayTarget {
 
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /** Connection attempts, at first and after a connection is lost, one second apart. */
+    static final int CONNECT_ATTEMPTS = 3;
+    private static final long RETRY_MILLIS = 1_000;
+    /** How long one send waits for the broker's confirmation, also across a reconnection. */
+    static final int CALL_TIMEOUT_MILLIS = 10_000;
     private final ConnectionFactory factory;
+    private final String where;
+    private final String queue;
     private final Connection connection;
     private final Session session;
     private final MessageProducer producer;
@@ -35,7 +43,9 @@ public final class QueueTarget implements ReplayTarget {
      * @param where the broker as named in errors (no secrets)
      */
     public QueueTarget(ConnectionFactory factory, String where, String queue) throws IOException {
-        this.factory = factory;
+        this.factory = bounded(factory);
+        this.where = where;
+        this.queue = queue;
         try {
             connection = factory.createConnection();
             session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -43,8 +53,21 @@ public final class QueueTarget implements ReplayTarget {
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
         } catch (JMSException | RuntimeException e) {
             closeFactory();
-            throw new IOException("cannot reach queue " + queue + " at " + where + ": " + e.getMessage(), e);
+            throw new IOException("cannot reach queue " + queue + " at " + where + ": " + reason(e), e);
         }
+    }
+
+    /** A factory that gives up: the node's own factories reconnect forever, which suits a node, not a replay. */
+    private static ConnectionFactory bounded(ConnectionFactory factory) {
+        if (factory instanceof ActiveMQConnectionFactory artemis) {
+            artemis.setInitialConnectAttempts(CONNECT_ATTEMPTS);
+            artemis.setReconnectAttempts(CONNECT_ATTEMPTS);
+            artemis.setRetryInterval(RETRY_MILLIS);
+            artemis.setRetryIntervalMultiplier(1.0);
+            artemis.setCallTimeout(CALL_TIMEOUT_MILLIS);
+            artemis.setCallFailoverTimeout(CALL_TIMEOUT_MILLIS);
+        }
+        return factory;
     }
 
     private static ConnectionFactory factory(String brokerUrl, String queue) throws IOException {
@@ -70,8 +93,9 @@ public final class QueueTarget implements ReplayTarget {
             jms.setStringProperty(DUPLICATE_ID, message.messageId());
             producer.send(jms);
             return true;
-        } catch (JMSException e) {
-            throw new IOException("sending " + message.messageId() + " failed: " + e.getMessage(), e);
+        } catch (JMSException | RuntimeException e) {
+            throw new IOException("sending " + message.messageId() + " to queue " + queue + " at " + where
+                    + " failed: " + reason(e), e);
         }
     }
 
@@ -84,6 +108,17 @@ public final class QueueTarget implements ReplayTarget {
         } finally {
             closeFactory();
         }
+    }
+
+    /** The exception's class and message, or its cause's: Artemis often says the essential in the cause. */
+    private static String reason(Exception e) {
+        Throwable said = e;
+        while ((said.getMessage() == null || said.getMessage().isBlank()) && said.getCause() != null) {
+            said = said.getCause();
+        }
+        Throwable cause = said.getCause();
+        return said.getClass().getSimpleName() + ": " + said.getMessage()
+                + (cause != null && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : "");
     }
 
     private void closeFactory() {

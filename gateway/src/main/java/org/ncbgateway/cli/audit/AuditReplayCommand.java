@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
                 + "QUEUE defaults to ncb.in, so a node is reached through queue:tcp://HOST:PORT?sslEnabled=true&...). "
                 + "With --as CONFIG, queue:tcp://HOST:PORT logs in over mutual TLS as that node (no passwords in the URL). "
                 + "Every queued message carries _AMQ_DUPL_ID = messageId, so the broker drops a second copy.",
+                "A broker that is down or goes down is retried a few times, then the replay stops with the target, "
+                + "the reason and the count replayed before; running it again is safe.",
                 "Exit status: 0 done, 1 a message could not be delivered, 2 bad input."})
 public final class AuditReplayCommand implements Callable<Integer> {
 
@@ -86,9 +88,16 @@ public final class AuditReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | NodeConfigException e) {
             err.println("ncb audit replay: " + e.getMessage());
             return 2;
+        } catch (LogReplayer.Stopped e) {
+            err.println();
+            err.printf("ncb audit replay: stopped after %d of %d message(s) into %s: %s%n", e.replayed(), e.total(),
+                    into, e.getMessage());
+            err.println("ncb audit replay: replaying is idempotent; run the same command again once the target is back");
+            return 1;
         } catch (IOException e) {
             err.println();
             err.println("ncb audit replay: " + e.getMessage());
+            err.println("ncb audit replay: nothing replayed into " + into);
             return 1;
         }
     }
