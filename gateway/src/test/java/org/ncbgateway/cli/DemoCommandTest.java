@@ -2,6 +2,8 @@ package org.ncbgateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncbgateway.testing.ExampleFederation;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -42,10 +45,20 @@ class DemoCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     String run;
+    Level rootLevelBefore;
+    Level rootLevelAfter;
 
     @BeforeAll
     void playTheDemo() {
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        rootLevelBefore = root.getLevel();
         run = ncb(0, "demo", "--federation", ExampleFederation.dir().toString());
+        rootLevelAfter = root.getLevel();
+    }
+
+    @Test
+    void puts_the_log_level_back_when_it_ends() {
+        assertThat(rootLevelAfter).isEqualTo(rootLevelBefore);
     }
 
     @Test

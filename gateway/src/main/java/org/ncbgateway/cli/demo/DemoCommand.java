@@ -60,9 +60,12 @@ public final class DemoCommand implements Callable<Integer> {
                     + " run from the repository root or pass --federation");
             return 2;
         }
-        if (!verbose) {
-            DemoLogging.quiet();
+        try (DemoLogging quiet = verbose ? null : DemoLogging.quiet()) {
+            return run(out, err);
         }
+    }
+
+    private int run(PrintWriter out, PrintWriter err) throws Exception {
         Path data = work != null ? Files.createDirectories(work) : Files.createTempDirectory("ncb-demo-");
         if (work != null && Files.list(data).findAny().isPresent()) {
             err.println("ncb demo: " + data + " is not empty; the demo starts from fresh data");
