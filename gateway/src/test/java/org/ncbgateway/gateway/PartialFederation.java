@@ -1,5 +1,6 @@
 package org.ncbgateway.gateway;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -11,7 +12,9 @@ import org.ncbgateway.testing.ExampleFederation;
 
 /**
  * Some nodes of the example federation running on loopback. Every other node's endpoint is a socket that
- * listens and never answers, so the copies bound for it stay queued where they wait ({@code ncb.out.<HOP>}).
+ * hangs up on every connection, so the copies bound for it stay queued where they wait ({@code ncb.out.<HOP>}).
+ * Hanging up at once, rather than never answering, lets a node stop without waiting out its bridges' TLS
+ * handshakes; the socket stays bound, so no other process can take the port and answer as that node.
  */
 public final class PartialFederation implements AutoCloseable {
 
@@ -24,7 +27,10 @@ public final class PartialFederation implements AutoCloseable {
     }
 
     public static PartialFederation start(Path work, List<String> running) throws Exception {
-        ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        Thread hangUp = new Thread(() -> hangUpOnEveryConnection(silent), "absent-nodes-endpoint");
+        hangUp.setDaemon(true);
+        hangUp.start();
         LocalFederation federation = LocalFederation.prepare(ExampleFederation.dir(), work, running, Clock.systemUTC());
         StringBuilder absent = new StringBuilder();
         ExampleFederation.directory().nodes().stream().map(n -> n.code()).filter(c -> !running.contains(c))
@@ -35,6 +41,16 @@ public final class PartialFederation implements AutoCloseable {
         }
         federation.startAll();
         return new PartialFederation(federation, silent);
+    }
+
+    private static void hangUpOnEveryConnection(ServerSocket endpoint) {
+        while (!endpoint.isClosed()) {
+            try {
+                endpoint.accept().close();
+            } catch (IOException closed) {
+                // the federation is closing: the loop ends with the socket
+            }
+        }
     }
 
     public LocalFederation federation() {
