@@ -111,7 +111,7 @@ public final class Inbound {
     public void accepted(Received received) {
         MessageHeader header = received.header();
         LogContext.enter(self, header.messageId());
-        accepted.markAccepted(header.messageId());
+        accepted.markAccepted(header.messageId(), header.expiresAt());
     }
 
     /** A message accepted before: dropped without an answer, counted. */

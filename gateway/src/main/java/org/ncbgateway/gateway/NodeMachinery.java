@@ -63,7 +63,7 @@ public final class NodeMachinery implements AutoCloseable {
         // the trust under the CRL of the directory in force, read at each check
         LiveDirectory trust = directory;
         NoticeValidator validator = new NoticeValidator();
-        this.accepted = AcceptedIds.open(config.acceptedIdsFile());
+        this.accepted = AcceptedIds.open(config.acceptedIdsFile(), clock);
         this.status = DeliveryStatusStore.open(config.statusFile());
         this.log = MessageLog.open(config.messageLogDir(), config.nodeCode());
         StatementSigner logSigner = new StatementSigner(config.nodeCode(), credentials.signingKey(),

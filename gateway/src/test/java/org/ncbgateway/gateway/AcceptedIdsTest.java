@@ -1,17 +1,28 @@
 package org.ncbgateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ncbgateway.testing.SettableClock;
 
 class AcceptedIdsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-29T08:00:00Z");
+    private static final Duration SETBACK = AcceptedIds.CLOCK_SETBACK;
 
     @TempDir
     Path dir;
@@ -23,7 +34,7 @@ class AcceptedIdsTest {
         UUID second = UUID.randomUUID();
         try (AcceptedIds ids = AcceptedIds.open(file)) {
             assertThat(ids.markAccepted(first)).isTrue();
-            assertThat(ids.markAccepted(second)).isTrue();
+            assertThat(ids.markAccepted(second, Instant.now().plus(Duration.ofDays(7)))).isTrue();
         }
 
         try (AcceptedIds ids = AcceptedIds.open(file)) {
@@ -38,11 +49,102 @@ class AcceptedIdsTest {
     void marking_twice_writes_once() throws IOException {
         Path file = dir.resolve("accepted-ids");
         UUID id = UUID.randomUUID();
-        try (AcceptedIds ids = AcceptedIds.open(file)) {
-            ids.markAccepted(id);
-            assertThat(ids.markAccepted(id)).isFalse();
+        try (AcceptedIds ids = AcceptedIds.open(file, fixed(T0))) {
+            ids.markAccepted(id, T0.plusSeconds(60));
+            assertThat(ids.markAccepted(id, T0.plusSeconds(60))).isFalse();
         }
-        assertThat(Files.readAllLines(file)).containsExactly(id.toString());
+        assertThat(Files.readAllLines(file)).containsExactly(id + " " + T0.plusSeconds(60).plus(SETBACK));
+    }
+
+    @Test
+    void keeps_an_id_until_its_expiry_and_the_clock_setback_have_passed_then_forgets_it_on_opening()
+            throws IOException {
+        Path file = dir.resolve("accepted-ids");
+        UUID id = UUID.randomUUID();
+        Instant expiresAt = T0.plus(Duration.ofMinutes(10)).plusMillis(1);
+        try (AcceptedIds ids = AcceptedIds.open(file, fixed(T0))) {
+            ids.markAccepted(id, expiresAt);
+        }
+
+        // the expiry was rounded up to the next second, never down
+        try (AcceptedIds ids = AcceptedIds.open(file, fixed(expiresAt.plus(SETBACK).plusMillis(998)))) {
+            assertThat(ids.acceptedBefore(id)).isTrue();
+        }
+        try (AcceptedIds ids = AcceptedIds.open(file, fixed(expiresAt.plus(SETBACK).plusSeconds(1)))) {
+            assertThat(ids.acceptedBefore(id)).isFalse();
+            assertThat(ids.size()).isZero();
+        }
+    }
+
+    @Test
+    void forgets_expired_ids_while_it_runs_and_compacts_the_file_to_the_ids_still_needed() throws IOException {
+        Path file = dir.resolve("accepted-ids");
+        SettableClock clock = new SettableClock(T0);
+        List<UUID> shortLived = ids(60);
+        List<UUID> longLived = ids(20);
+        List<UUID> late = ids(80);
+        try (AcceptedIds ids = AcceptedIds.open(file, clock, 50)) {
+            shortLived.forEach(id -> ids.markAccepted(id, T0.plus(Duration.ofMinutes(5))));
+            longLived.forEach(id -> ids.markAccepted(id, T0.plus(Duration.ofDays(7))));
+            clock.advance(Duration.ofMinutes(5).plus(SETBACK).plusSeconds(1));
+            late.forEach(id -> ids.markAccepted(id, clock.instant().plus(Duration.ofDays(7))));
+
+            assertThat(shortLived).noneMatch(ids::acceptedBefore);
+            assertThat(longLived).allMatch(ids::acceptedBefore);
+            assertThat(late).allMatch(ids::acceptedBefore);
+            assertThat(ids.size()).isEqualTo(100);
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSizeLessThan(160).hasSizeGreaterThanOrEqualTo(100)
+                .noneMatch(line -> shortLived.stream().anyMatch(id -> line.startsWith(id.toString())));
+        assertThat(file.resolveSibling("accepted-ids.compacting")).doesNotExist();
+
+        try (AcceptedIds ids = AcceptedIds.open(file, clock)) {
+            assertThat(longLived).allMatch(ids::acceptedBefore);
+            assertThat(late).allMatch(ids::acceptedBefore);
+            assertThat(ids.size()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void opening_compacts_a_file_mostly_of_expired_ids_and_keeps_appending_to_the_new_one() throws IOException {
+        Path file = dir.resolve("accepted-ids");
+        List<UUID> expired = ids(90);
+        List<UUID> kept = ids(10);
+        try (AcceptedIds ids = AcceptedIds.open(file, fixed(T0), 20)) {
+            expired.forEach(id -> ids.markAccepted(id, T0.plusSeconds(1)));
+            kept.forEach(id -> ids.markAccepted(id, T0.plus(Duration.ofDays(1))));
+        }
+
+        Clock later = fixed(T0.plus(SETBACK).plusSeconds(2));
+        UUID next = UUID.randomUUID();
+        try (AcceptedIds ids = AcceptedIds.open(file, later, 20)) {
+            assertThat(Files.readAllLines(file)).hasSize(10);
+            ids.markAccepted(next, T0.plus(Duration.ofDays(1)));
+        }
+        try (AcceptedIds ids = AcceptedIds.open(file, later, 20)) {
+            assertThat(kept).allMatch(ids::acceptedBefore);
+            assertThat(ids.acceptedBefore(next)).isTrue();
+            assertThat(expired).noneMatch(ids::acceptedBefore);
+        }
+    }
+
+    @Test
+    void a_compaction_cut_short_by_a_crash_before_its_rename_loses_no_id() throws IOException {
+        Path file = dir.resolve("accepted-ids");
+        List<UUID> accepted = ids(30);
+        try (AcceptedIds ids = AcceptedIds.open(file, fixed(T0))) {
+            accepted.forEach(id -> ids.markAccepted(id, T0.plus(Duration.ofDays(1))));
+        }
+        // the crash left the sibling half written, holding only some of the ids
+        Path compacting = file.resolveSibling("accepted-ids.compacting");
+        Files.writeString(compacting, accepted.get(0) + " 2026-11-30T09:00:00Z\n" + accepted.get(1),
+                StandardCharsets.US_ASCII);
+
+        try (AcceptedIds ids = AcceptedIds.open(file, fixed(T0))) {
+            assertThat(accepted).allMatch(ids::acceptedBefore);
+        }
+        assertThat(compacting).doesNotExist();
     }
 
     @Test
@@ -50,15 +152,27 @@ class AcceptedIdsTest {
         Path file = dir.resolve("accepted-ids");
         UUID kept = UUID.randomUUID();
         UUID torn = UUID.randomUUID();
-        Files.writeString(file, kept + "\n" + torn.toString().substring(0, 20), StandardCharsets.US_ASCII);
+        Files.writeString(file, kept + " 2026-11-30T09:00:00Z\n" + torn + " 2026-11-3", StandardCharsets.US_ASCII);
 
         UUID next = UUID.randomUUID();
-        try (AcceptedIds ids = AcceptedIds.open(file)) {
+        try (AcceptedIds ids = AcceptedIds.open(file, fixed(T0))) {
             assertThat(ids.acceptedBefore(kept)).isTrue();
             assertThat(ids.acceptedBefore(torn)).isFalse();
-            ids.markAccepted(next);
+            ids.markAccepted(next, Instant.parse("2026-11-30T08:00:00Z"));
         }
-        assertThat(Files.readAllLines(file)).containsExactly(kept.toString(), next.toString());
+        assertThat(Files.readAllLines(file)).containsExactly(kept + " 2026-11-30T09:00:00Z",
+                next + " 2026-11-30T09:00:00Z");
+    }
+
+    @Test
+    void keeps_for_ever_an_id_written_without_its_expiry() throws IOException {
+        Path file = dir.resolve("accepted-ids");
+        UUID id = UUID.randomUUID();
+        Files.writeString(file, id + "\n", StandardCharsets.US_ASCII);
+
+        try (AcceptedIds ids = AcceptedIds.open(file, fixed(Instant.parse("9000-01-01T00:00:00Z")))) {
+            assertThat(ids.acceptedBefore(id)).isTrue();
+        }
     }
 
     @Test
@@ -66,7 +180,28 @@ class AcceptedIdsTest {
         Path file = dir.resolve("accepted-ids");
         Files.writeString(file, "x".repeat(36) + "\n", StandardOpenOption.CREATE);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AcceptedIds.open(file))
+        assertThatThrownBy(() -> AcceptedIds.open(file))
                 .isInstanceOf(IOException.class).hasMessageContaining("line 1 is not a message id");
+    }
+
+    @Test
+    void refuses_a_line_whose_expiry_is_not_an_instant() throws IOException {
+        Path file = dir.resolve("accepted-ids");
+        Files.writeString(file, UUID.randomUUID() + " 2026-11-30T09:00:00Z\n" + UUID.randomUUID() + " tomorrow\n");
+
+        assertThatThrownBy(() -> AcceptedIds.open(file))
+                .isInstanceOf(IOException.class).hasMessageContaining("line 2 has no expiry instant");
+    }
+
+    private static Clock fixed(Instant now) {
+        return Clock.fixed(now, ZoneOffset.UTC);
+    }
+
+    private static List<UUID> ids(int count) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        return ids;
     }
 }
