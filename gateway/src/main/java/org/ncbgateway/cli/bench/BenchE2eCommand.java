@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +58,17 @@ public final class BenchE2eCommand implements Callable<Integer> {
     @Option(names = "--messages", description = "measured messages (default: ${DEFAULT-VALUE})")
     int messages = 300;
 
-    @Option(names = "--warmup", description = "unmeasured messages first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", description = "unmeasured messages first (default: ${DEFAULT-VALUE}), then the "
+            + "time-based warm-up")
     int warmup = 50;
+
+    @Option(names = "--warmup-seconds", paramLabel = "SECONDS", description = "then at most this long, messages at "
+            + "full speed until the JIT has settled (default: ${DEFAULT-VALUE}; 0: none)")
+    double warmupSeconds = 120;
+
+    @Option(names = "--jit-settled", paramLabel = "SHARE", description = "the JIT has settled when it compiles less "
+            + "than this share of the time, sampled every 5 s (default: ${DEFAULT-VALUE}, i.e. 50 ms per second)")
+    double jitSettled = BenchSettings.JIT_SETTLED_SHARE;
 
     @Option(names = "--senders", description = "threads submitting at the sender (default: ${DEFAULT-VALUE})")
     int senders = 4;
@@ -71,9 +81,9 @@ public final class BenchE2eCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (messages < 1 || warmup < 0 || senders < 1 || from.equals(to)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--messages and --senders must be positive, --warmup not negative, --from and --to different");
+        if (messages < 1 || warmup < 0 || senders < 1 || from.equals(to) || warmupSeconds < 0 || jitSettled <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--messages, --senders and --jit-settled "
+                    + "must be positive, --warmup and --warmup-seconds not negative, --from and --to different");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -93,14 +103,18 @@ public final class BenchE2eCommand implements Callable<Integer> {
             err.println("bench e2e: warming up with " + warmup + " messages " + from + " -> " + to);
             send(sender, body, warmup);
             awaitDelivered(receiver, warmup, err);
+            long[] sent = {warmup};
+            SteadyWarmup.Outcome steady = settle(sender, receiver, body, sent, err);
+            JitCompileTime.Span jit = JitCompileTime.start();
             long start = System.nanoTime();
             long cpuStart = PROCESS.getProcessCpuTime();
             send(sender, body, messages);
-            awaitDelivered(receiver, warmup + messages, err);
+            awaitDelivered(receiver, sent[0] + messages, err);
             double delivered = (System.nanoTime() - start) / 1e9;
             awaitReceipts(sender, err);
             double answered = (System.nanoTime() - start) / 1e9;
             double cpuMillis = (PROCESS.getProcessCpuTime() - cpuStart) / 1e6;
+            double jitMillis = jit.millis();
             out.printf(Locale.ROOT, "e2e: %s -> %s, %d messages of %d bytes, %d sender thread(s), persistent, mutual TLS:"
                             + " %.1f notices/s delivered (%.1f s), %.1f notices/s with the receipt back at the sender"
                             + " (%.1f s)%n", from, to, messages, body.length, senders, messages / delivered, delivered,
@@ -109,10 +123,49 @@ public final class BenchE2eCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "e2e: %.1f ms of CPU per notice (both nodes, this process), %d cores,"
                             + " load average %.1f at the end%n", cpuMillis / messages, PROCESS.getAvailableProcessors(),
                     PROCESS.getSystemLoadAverage());
+            out.printf(Locale.ROOT, "e2e: the JIT compiled %.0f ms during the measured %.1f s (%.0f ms per second); "
+                            + "before it, %d messages then %.1f s at full speed (%d messages) %s%n", jitMillis, answered,
+                    jitMillis < 0 ? -1 : jitMillis / answered, warmup, steady.seconds(), steady.messages(),
+                    settled(steady));
             out.println("e2e: data of the run in " + work);
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * Messages at full speed, about a second's worth at a time, until the JIT has settled or the warm-up's
+     * maximum; {@code sent[0]} counts every message sent so far.
+     */
+    private SteadyWarmup.Outcome settle(GatewayNode sender, GatewayNode receiver, byte[] body, long[] sent,
+                                        PrintWriter err) throws Exception {
+        SteadyWarmup.Policy policy = new SteadyWarmup.Policy(jitSettled, Duration.ofSeconds(5),
+                Duration.ofMillis((long) (warmupSeconds * 1000)));
+        int[] batch = {SteadyWarmup.Policy.MIN_BATCH};
+        return SteadyWarmup.ofThisProcess(policy).run(() -> {
+            int count = batch[0];
+            long start = System.nanoTime();
+            send(sender, body, count);
+            sent[0] += count;
+            awaitDelivered(receiver, sent[0], err);
+            batch[0] = SteadyWarmup.Policy.nextBatch(count / ((System.nanoTime() - start) / 1e9));
+            return count;
+        }, (seconds, done, share) -> {
+            err.printf(Locale.ROOT, "bench e2e: warming up, %.0f s, %d messages, the JIT compiling %.0f ms per second"
+                    + " (settled below %.0f)%n", seconds, done, 1000 * share, 1000 * jitSettled);
+            err.flush();
+        });
+    }
+
+    private String settled(SteadyWarmup.Outcome steady) {
+        if (warmupSeconds == 0) {
+            return "(no time-based warm-up)";
+        }
+        if (steady.compileShare() < 0) {
+            return "(this JVM does not report its compile time)";
+        }
+        return String.format(Locale.ROOT, "%s, the JIT compiling %.0f ms per second at its end", steady.settled()
+                ? "until the JIT settled" : "and the JIT had not settled at the maximum", 1000 * steady.compileShare());
     }
 
     private void send(GatewayNode sender, byte[] body, int count) throws Exception {

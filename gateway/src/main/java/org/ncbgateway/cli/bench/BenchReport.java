@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * Every figure of one {@code ncb bench} run, in the order they are measured; written as JSON by
  * {@code --json} and printed as tables. Throughput and latency in messages per second and milliseconds.
+ * Every measured window says how long the JIT compiled during it ({@code jitMillis}, -1 when the JVM does not
+ * report it), so that a reader sees that the warm-up was over.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 final class BenchReport {
@@ -15,18 +17,27 @@ final class BenchReport {
     record Machine(int cores, String java, String os, long maxHeapMb, double loadAtStart, double loadAtEnd) {
     }
 
+    /**
+     * The warm-up before the figures of one recipient count: the real pipeline at full speed until the JIT
+     * compiled less than a small share of the time ({@code compileShare}: compile time per second in the last
+     * sample), or until its maximum ({@code settled} false).
+     */
+    record Warmup(String workloads, int recipients, double seconds, long messages, double compileShare,
+                  double compileMillis, boolean settled) {
+    }
+
     /** Messages per second of one workload sent as fast as possible, first submitted to last receipted. */
     record Throughput(String workload, int recipients, int liveRecipients, int payloadBytes, int messages,
-                      double perSecond, double p50, double p99) {
+                      double perSecond, double p50, double p99, double jitMillis) {
     }
 
     /** Latency at one offered load, from each message's due time to its last receipt back at the sender. */
     record Latency(String workload, int recipients, double offered, double achieved, int messages, double p50,
-                   double p95, double p99, double max) {
+                   double p95, double p99, double max, double jitMillis) {
     }
 
     /** One stage measured alone: per second on one thread, and microseconds of CPU per message. */
-    record Stage(String stage, String detail, double perSecond, double cpuMicros) {
+    record Stage(String stage, String detail, double perSecond, double cpuMicros, double jitMillis) {
     }
 
     /** What this machine does with the same work and nothing else, and the pipeline as a fraction of it. */
@@ -47,6 +58,7 @@ final class BenchReport {
     /** The folder of the run: the federation, each node's data and logs ({@code nodes.log}). */
     String data;
     Machine machine;
+    final List<Warmup> warmup = new ArrayList<>();
     final List<Throughput> throughput = new ArrayList<>();
     final List<Latency> latency = new ArrayList<>();
     final List<Stage> stages = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
@@ -51,9 +52,12 @@ final class BenchRunner {
             BenchPayloads payloads = new BenchPayloads(clock.instant());
             LoadRun runner = new LoadRun(pipeline, clock, settings.senders(), status);
             for (int recipients : settings.recipients()) {
-                pipeline(pipeline, runner, workload(pipeline, "notice", payloads.notice(), recipients));
+                Workload notice = workload(pipeline, "notice", payloads.notice(), recipients);
+                Workload photo = workload(pipeline, "photo", payloads.photo(), 1);
+                warmUp(runner, recipients == 1 ? List.of(notice, photo) : List.of(notice));
+                pipeline(runner, notice);
                 if (recipients == 1) {
-                    throughput(runner, workload(pipeline, "photo", payloads.photo(), 1), settings.photos());
+                    throughput(runner, photo, settings.photos());
                 }
             }
             heap("after the pipeline measurements", pipeline);
@@ -108,19 +112,36 @@ final class BenchRunner {
                 .mapToDouble(BenchReport.Throughput::perSecond).findFirst();
     }
 
-    /** Warm-up, throughput, then each offered load the pipeline can sustain. */
-    private void pipeline(BenchPipeline pipeline, LoadRun runner, Workload workload) throws Exception {
-        int recipients = workload.recipients().size();
-        if (settings.warmup(recipients) > 0) {
-            runner.run(workload, settings.warmup(recipients), 0);
+    /**
+     * The warm-up of one recipient count: its message count of the first workload, then the workloads in turn at
+     * full speed until the JIT has settled (or the warm-up's maximum).
+     */
+    private void warmUp(LoadRun runner, List<Workload> workloads) throws Exception {
+        Workload first = workloads.get(0);
+        int recipients = first.recipients().size();
+        long counted = settings.warmup(recipients);
+        if (counted > 0) {
+            runner.run(first, (int) counted, 0);
         }
+        String names = String.join("+", workloads.stream().map(Workload::name).toList());
+        SteadyWarmup.Outcome steady = SteadyWarmup.ofThisProcess(settings.steady()).run(
+                new WarmupTraffic(runner, workloads), (seconds, messages, share) -> status.show(
+                        "warm-up, %s to %d recipient(s): %.0f s, %d messages, JIT compiling %.0f ms/s (settled below %.0f)",
+                        names, recipients, seconds, messages, 1000 * share, 1000 * settings.steady().settledShare()));
+        report.warmup.add(new BenchReport.Warmup(names, recipients, steady.seconds(), counted + steady.messages(),
+                steady.compileShare(), steady.compileMillis(), steady.settled()));
+    }
+
+    /** Throughput, then each offered load the pipeline can sustain. */
+    private void pipeline(LoadRun runner, Workload workload) throws Exception {
+        int recipients = workload.recipients().size();
         LoadRun.Result saturated = throughput(runner, workload, settings.saturation(recipients));
         for (double load : settings.loads(saturated.achieved())) {
             int messages = settings.messages(load);
             LoadRun.Result result = runner.run(workload, messages, load);
             LatencyRecorder.Summary l = result.latency();
             report.latency.add(new BenchReport.Latency(workload.name(), recipients, load, result.achieved(),
-                    messages, l.p50(), l.p95(), l.p99(), l.max()));
+                    messages, l.p50(), l.p95(), l.p99(), l.max(), result.jitMillis()));
         }
     }
 
@@ -128,7 +149,7 @@ final class BenchRunner {
         LoadRun.Result result = runner.run(workload, messages, 0);
         report.throughput.add(new BenchReport.Throughput(workload.name(), workload.recipients().size(),
                 workload.live().size(), workload.payload().length, messages, result.achieved(), result.latency().p50(),
-                result.latency().p99()));
+                result.latency().p99(), result.jitMillis()));
         return result;
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param recipients the recipient counts measured
  * @param senders threads submitting at the sender
  * @param warmup messages sent, unmeasured, before the first figure of each recipient count
+ * @param steady then the real pipeline at full speed until the JIT has settled, before each recipient count
  * @param saturation messages sent as fast as possible for the throughput of one recipient (fewer for more)
  * @param window how long each offered load runs
  * @param loads fixed offered loads (messages per second), each run when the pipeline can sustain it
@@ -19,7 +20,8 @@ import java.util.Optional;
  * @param soak how long the soak runs, if at all
  * @param soakFraction the soak's offered load as a fraction of the one-recipient throughput
  */
-record BenchSettings(List<Integer> recipients, int senders, int warmup, int saturation, Duration window,
+record BenchSettings(List<Integer> recipients, int senders, int warmup, SteadyWarmup.Policy steady, int saturation,
+                     Duration window,
                      List<Double> loads, List<Double> fractions, Duration stageWindow,
                      Optional<Duration> soak, double soakFraction) {
 
@@ -29,14 +31,21 @@ record BenchSettings(List<Integer> recipients, int senders, int warmup, int satu
     static final List<Integer> RECIPIENTS = List.of(1, 10, 196);
     static final int MAX_RECIPIENTS = 600;
 
+    /** Settled when the JIT compiles less than 50 ms per second of wall time (on any number of compiler threads). */
+    static final double JIT_SETTLED_SHARE = 0.05;
+
     static BenchSettings full() {
-        return new BenchSettings(RECIPIENTS, 8, 300, 2000, Duration.ofSeconds(10),
+        return new BenchSettings(RECIPIENTS, 8, 300,
+                new SteadyWarmup.Policy(JIT_SETTLED_SHARE, Duration.ofSeconds(5), Duration.ofSeconds(180)), 2000,
+                Duration.ofSeconds(10),
                 List.of(10.0, 20.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0), List.of(0.5, 0.75, 0.9),
                 Duration.ofSeconds(3), Optional.empty(), 0.5);
     }
 
     static BenchSettings quick() {
-        return new BenchSettings(RECIPIENTS, 8, 100, 400, Duration.ofMillis(1500), List.of(200.0),
+        return new BenchSettings(RECIPIENTS, 8, 100,
+                new SteadyWarmup.Policy(JIT_SETTLED_SHARE, Duration.ofSeconds(2), Duration.ofSeconds(12)), 400,
+                Duration.ofMillis(1500), List.of(200.0),
                 List.of(0.5, 0.9), Duration.ofMillis(700), Optional.empty(), 0.5);
     }
 

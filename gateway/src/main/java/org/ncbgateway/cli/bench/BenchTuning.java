@@ -20,8 +20,19 @@ final class BenchTuning {
     List<Integer> recipients;
 
     @Option(names = "--warmup", paramLabel = "N",
-            description = "unmeasured messages before each recipient count (default: 300, --quick 100)")
+            description = "unmeasured messages before each recipient count (default: 300, --quick 100), then the "
+                    + "time-based warm-up")
     Integer warmup;
+
+    @Option(names = "--warmup-seconds", paramLabel = "SECONDS",
+            description = "at most this long before each recipient count, the pipeline at full speed until the JIT "
+                    + "has settled (default: 180, --quick 12; 0: none)")
+    Double warmupSeconds;
+
+    @Option(names = "--jit-settled", paramLabel = "SHARE",
+            description = "the JIT has settled when it compiles less than this share of the time, sampled every 5 s "
+                    + "(--quick 2 s) (default: 0.05, i.e. 50 ms per second)")
+    Double jitSettled;
 
     @Option(names = "--messages", paramLabel = "N",
             description = "messages sent as fast as possible, one recipient (default: 2000, --quick 400)")
@@ -48,13 +59,17 @@ final class BenchTuning {
             throw new ParameterException(spec.commandLine(), "--recipients: counts from 1 to " + BenchSettings.MAX_RECIPIENTS);
         }
         if ((warmup != null && warmup < 0) || (messages != null && messages < 1) || (window != null && window <= 0)
-                || (stageSeconds != null && stageSeconds <= 0) || soakFraction <= 0 || soakFraction > 1) {
+                || (stageSeconds != null && stageSeconds <= 0) || soakFraction <= 0 || soakFraction > 1
+                || (warmupSeconds != null && warmupSeconds < 0) || (jitSettled != null && jitSettled <= 0)) {
             throw new ParameterException(spec.commandLine(),
-                    "--warmup must not be negative; --messages, --window and --stage-seconds must be positive; "
-                    + "--soak-fraction from 0 (excluded) to 1");
+                    "--warmup and --warmup-seconds must not be negative; --messages, --window, --stage-seconds and "
+                    + "--jit-settled must be positive; --soak-fraction from 0 (excluded) to 1");
         }
+        SteadyWarmup.Policy steady = new SteadyWarmup.Policy(jitSettled != null ? jitSettled
+                : preset.steady().settledShare(), preset.steady().sample(),
+                warmupSeconds != null ? seconds(warmupSeconds) : preset.steady().maximum());
         return new BenchSettings(recipients != null ? List.copyOf(recipients) : preset.recipients(), preset.senders(),
-                warmup != null ? warmup : preset.warmup(), messages != null ? messages : preset.saturation(),
+                warmup != null ? warmup : preset.warmup(), steady, messages != null ? messages : preset.saturation(),
                 window != null ? seconds(window) : preset.window(), preset.loads(), preset.fractions(),
                 stageSeconds != null ? seconds(stageSeconds) : preset.stageWindow(), Optional.ofNullable(soak),
                 soakFraction);

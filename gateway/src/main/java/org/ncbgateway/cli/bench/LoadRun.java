@@ -24,9 +24,10 @@ final class LoadRun {
     /**
      * @param offered messages per second asked for; 0 when as fast as possible
      * @param achieved messages per second from the first due time to the last receipt
+     * @param jitMillis the JIT's compile time during the run (see {@link JitCompileTime})
      */
     record Result(String workload, int recipients, int messages, double offered, double achieved,
-                  LatencyRecorder.Summary latency) {
+                  LatencyRecorder.Summary latency, double jitMillis) {
     }
 
     /** How long the pipeline may answer nothing before the benchmark gives up on it. */
@@ -51,6 +52,7 @@ final class LoadRun {
         AtomicLong lastAnswer = new AtomicLong(Long.MIN_VALUE);
         AtomicInteger next = new AtomicInteger();
         long interval = rate > 0 ? (long) (1e9 / rate) : 0;
+        JitCompileTime.Span jit = JitCompileTime.start();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
@@ -82,7 +84,7 @@ final class LoadRun {
         }
         double seconds = (lastAnswer.get() - clock.epochNanos(start)) / 1e9;
         return new Result(workload.name(), workload.recipients().size(), messages, rate, messages / seconds,
-                latencies.summary());
+                latencies.summary(), jit.millis());
     }
 
     /** Waits for every answer; a pipeline that answers nothing for {@link #STALL} ends the run with a reason. */

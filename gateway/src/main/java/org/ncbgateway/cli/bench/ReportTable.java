@@ -18,23 +18,25 @@ final class ReportTable {
                 m.cores(), m.java(), m.os(), m.maxHeapMb(), m.loadAtStart(), m.loadAtEnd());
         line("federation: %s", report.federation);
         line("data and node logs of the run: %s", report.data);
+        warmup(report);
         line("");
         line("END-TO-END THROUGHPUT (as fast as %s; first submitted to last delivered and receipted)",
                 "the sending threads go");
-        line("%-8s %10s %6s %9s %8s %12s %9s %9s", "payload", "recipients", "live", "bytes", "messages",
-                "notices/s", "p50 ms", "p99 ms");
+        line("%-8s %10s %6s %9s %8s %12s %9s %9s %8s", "payload", "recipients", "live", "bytes", "messages",
+                "notices/s", "p50 ms", "p99 ms", "JIT ms");
         for (BenchReport.Throughput t : report.throughput) {
-            line("%-8s %10d %6d %9d %8d %12.1f %9.1f %9.1f", t.workload(), t.recipients(), t.liveRecipients(),
-                    t.payloadBytes(), t.messages(), t.perSecond(), t.p50(), t.p99());
+            line("%-8s %10d %6d %9d %8d %12.1f %9.1f %9.1f %8.0f", t.workload(), t.recipients(), t.liveRecipients(),
+                    t.payloadBytes(), t.messages(), t.perSecond(), t.p50(), t.p99(), t.jitMillis());
         }
         line("");
         line("LATENCY AT FIXED OFFERED LOADS (open loop; from each message's due time to its last receipt)");
-        line("%-8s %10s %10s %10s %8s %9s %9s %9s %9s", "payload", "recipients", "offered/s", "achieved/s",
-                "messages", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        line("%-8s %10s %10s %10s %8s %9s %9s %9s %9s %8s", "payload", "recipients", "offered/s", "achieved/s",
+                "messages", "p50 ms", "p95 ms", "p99 ms", "max ms", "JIT ms");
         for (BenchReport.Latency l : report.latency) {
-            line("%-8s %10d %10.0f %10.1f %8d %9.1f %9.1f %9.1f %9.1f", l.workload(), l.recipients(), l.offered(),
-                    l.achieved(), l.messages(), l.p50(), l.p95(), l.p99(), l.max());
+            line("%-8s %10d %10.0f %10.1f %8d %9.1f %9.1f %9.1f %9.1f %8.0f", l.workload(), l.recipients(),
+                    l.offered(), l.achieved(), l.messages(), l.p50(), l.p95(), l.p99(), l.max(), l.jitMillis());
         }
+        line("(JIT ms: what the JIT compilers spent compiling during that measurement, all threads; -1: not reported)");
         stagesAndCeiling(report);
         memory("MEMORY (heap after a full GC)", report.memory);
         soak(report);
@@ -45,9 +47,10 @@ final class ReportTable {
         if (!report.stages.isEmpty()) {
             line("");
             line("COST PER STAGE (each alone, one thread, same run; open checks everything but the payload, validate does that)");
-            line("%-10s %-42s %12s %14s", "stage", "what", "per second", "CPU us/msg");
+            line("%-10s %-42s %12s %14s %8s", "stage", "what", "per second", "CPU us/msg", "JIT ms");
             for (BenchReport.Stage s : report.stages) {
-                line("%-10s %-42s %12.0f %14.1f", s.stage(), s.detail(), s.perSecond(), s.cpuMicros());
+                line("%-10s %-42s %12.0f %14.1f %8.0f", s.stage(), s.detail(), s.perSecond(), s.cpuMicros(),
+                        s.jitMillis());
             }
         }
         BenchReport.Ceiling c = report.ceiling;
@@ -58,6 +61,20 @@ final class ReportTable {
                     + " %.0f msg/s", c.cryptoPerSecond(), c.brokerPerSecond());
             line("pipeline %.1f notices/s = %.0f %% of the ceiling (%s, the lower of the two)", c.pipelinePerSecond(),
                     100 * c.fraction(), c.limitedBy());
+        }
+    }
+
+    private void warmup(BenchReport report) {
+        if (report.warmup.isEmpty()) {
+            return;
+        }
+        line("");
+        line("WARM-UP (unmeasured: the pipeline at full speed until the JIT compiles less than a small share of the time)");
+        line("%-14s %10s %9s %9s %16s %14s %8s", "payload", "recipients", "seconds", "messages", "JIT ms/s at end",
+                "JIT ms in all", "settled");
+        for (BenchReport.Warmup w : report.warmup) {
+            line("%-14s %10d %9.1f %9d %16.0f %14.0f %8s", w.workloads(), w.recipients(), w.seconds(), w.messages(),
+                    w.compileShare() < 0 ? -1 : 1000 * w.compileShare(), w.compileMillis(), w.settled() ? "yes" : "no");
         }
     }
 

@@ -82,15 +82,16 @@ final class StageCosts {
         brokers.seconds(2048, Math.min(messages, 100), 1);
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        JitCompileTime.Span jit = JitCompileTime.start();
         long cpu = os.getProcessCpuTime();
         double seconds = brokers.seconds(2048, messages, 1);
         return new BenchReport.Stage("broker", "2 KB, persistent, TLS bridge, consumed",
-                messages / seconds, (os.getProcessCpuTime() - cpu) / 1e3 / messages);
+                messages / seconds, (os.getProcessCpuTime() - cpu) / 1e3 / messages, jit.millis());
     }
 
     private void stage(String name, String detail, StageMeter.Operation operation) throws Exception {
         StageMeter.Rate rate = meter.measure(name + ", " + detail, 1, operation);
-        stages.add(new BenchReport.Stage(name, detail, rate.perSecond(), rate.cpuMicros()));
+        stages.add(new BenchReport.Stage(name, detail, rate.perSecond(), rate.cpuMicros(), rate.jitMillis()));
     }
 
     private MessageOpener opener(GatewayNode receiver) {

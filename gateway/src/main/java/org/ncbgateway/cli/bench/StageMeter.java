@@ -23,8 +23,8 @@ final class StageMeter {
         void run() throws Exception;
     }
 
-    /** Operations per wall-clock second, and microseconds of process CPU per operation. */
-    record Rate(double perSecond, double cpuMicros) {
+    /** Operations per wall-clock second, microseconds of process CPU per operation, the JIT's compile time. */
+    record Rate(double perSecond, double cpuMicros, double jitMillis) {
     }
 
     private final com.sun.management.OperatingSystemMXBean os =
@@ -40,11 +40,12 @@ final class StageMeter {
     Rate measure(String label, int threads, Operation operation) throws Exception {
         status.show("measuring alone: %s (%d thread%s)", label, threads, threads == 1 ? "" : "s");
         repeat(threads, operation, window.dividedBy(3));
+        JitCompileTime.Span jit = JitCompileTime.start();
         long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         long count = repeat(threads, operation, window);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Rate(count / seconds, (os.getProcessCpuTime() - cpu) / 1e3 / Math.max(1, count));
+        return new Rate(count / seconds, (os.getProcessCpuTime() - cpu) / 1e3 / Math.max(1, count), jit.millis());
     }
 
     private static long repeat(int threads, Operation operation, Duration duration) throws Exception {

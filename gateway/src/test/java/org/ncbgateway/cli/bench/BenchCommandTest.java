@@ -20,11 +20,12 @@ class BenchCommandTest {
     void measures_every_section_on_a_live_federation_and_writes_json_and_a_chart(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("bench.json");
         Path chart = dir.resolve("bench.svg");
-        int status = cli.run("--quick", "--recipients", "1,5", "--warmup", "2", "--messages", "8", "--window", "0.2",
+        int status = cli.run("--quick", "--recipients", "1,5", "--warmup", "2", "--warmup-seconds", "0.5",
+                "--messages", "8", "--window", "0.2",
                 "--stage-seconds", "0.1", "--soak", "1s", "--json", json.toString(), "--chart", chart.toString(),
                 "--data", dir.resolve("runs").toString());
         assertThat(status).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("END-TO-END THROUGHPUT", "LATENCY AT FIXED OFFERED LOADS", "COST PER STAGE",
+        assertThat(cli.out()).contains("WARM-UP", "END-TO-END THROUGHPUT", "LATENCY AT FIXED OFFERED LOADS", "COST PER STAGE",
                 "CEILING OF THIS MACHINE", "MEMORY", "SOAK");
 
         JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -34,6 +35,15 @@ class BenchCommandTest {
                 + t.path("recipients").asInt() + "/" + t.path("liveRecipients").asInt())
                 .containsExactly("notice/1/1", "photo/1/1", "notice/5/3");
         report.path("throughput").forEach(t -> assertThat(t.path("perSecond").asDouble()).isPositive());
+        assertThat(report.path("warmup")).extracting(w -> w.path("workloads").asText() + "/" + w.path("recipients").asInt())
+                .containsExactly("notice+photo/1", "notice/5");
+        // two messages counted, then at least one batch at full speed for the half second
+        report.path("warmup").forEach(w -> assertThat(w.path("seconds").asDouble()).as(w.toString()).isGreaterThanOrEqualTo(0.5));
+        report.path("warmup").forEach(w -> assertThat(w.path("messages").asLong()).as(w.toString()).isGreaterThan(2));
+        for (String section : List.of("throughput", "latency", "stages")) {
+            report.path(section).forEach(window -> assertThat(window.path("jitMillis").isNumber()
+                    && window.path("jitMillis").asDouble() >= 0).as(section + " " + window).isTrue());
+        }
         assertThat(report.path("throughput").get(1).path("payloadBytes").asInt()).isGreaterThan(200_000);
         assertThat(report.path("latency")).extracting(l -> l.path("recipients").asInt()).contains(1, 5);
         report.path("latency").forEach(l -> assertThat(List.of(l.path("p50").asDouble(), l.path("p95").asDouble(),

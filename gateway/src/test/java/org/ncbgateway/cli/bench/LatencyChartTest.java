@@ -15,11 +15,11 @@ import org.w3c.dom.NodeList;
 class LatencyChartTest {
 
     private static final List<BenchReport.Latency> POINTS = List.of(
-            new BenchReport.Latency("notice", 1, 50, 50, 500, 3, 5, 8, 12),
-            new BenchReport.Latency("notice", 1, 200, 199, 2000, 4, 9, 20, 30),
-            new BenchReport.Latency("notice", 1, 800, 610, 8000, 40, 300, 480, 520),
-            new BenchReport.Latency("notice", 196, 10, 10, 100, 60, 70, 90, 95),
-            new BenchReport.Latency("notice", 196, 20, 20, 200, 65, 80, 110, 120));
+            new BenchReport.Latency("notice", 1, 50, 50, 500, 3, 5, 8, 12, 0),
+            new BenchReport.Latency("notice", 1, 200, 199, 2000, 4, 9, 20, 30, 0),
+            new BenchReport.Latency("notice", 1, 800, 610, 8000, 40, 300, 480, 520, 0),
+            new BenchReport.Latency("notice", 196, 10, 10, 100, 60, 70, 90, 95, 0),
+            new BenchReport.Latency("notice", 196, 20, 20, 200, 65, 80, 110, 120, 0));
 
     @Test
     void draws_p99_and_p50_of_each_recipient_count_as_well_formed_svg() throws Exception {
