@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,14 +59,13 @@ public final class StatusCommand implements Callable<Integer> {
             err.println("ncb status: " + e.getMessage());
             return 2;
         }
-        List<MessageStatus> all = DeliveryStatusStore.snapshot(node.statusFile());
         if (selection.pending) {
-            List<MessageStatus> pending = all.stream().filter(MessageStatus::pending).toList();
+            List<MessageStatus> pending = DeliveryStatusStore.pending(node.statusFile(), Instant.now());
             out.print(json ? toJson(pending) : StatusTable.pending(pending));
             out.flush();
             return 0;
         }
-        Optional<MessageStatus> found = all.stream().filter(s -> s.messageId().equals(selection.messageId)).findFirst();
+        Optional<MessageStatus> found = DeliveryStatusStore.read(node.statusFile(), selection.messageId);
         if (found.isEmpty()) {
             err.println("ncb status: " + node.nodeCode() + " has sent no message " + selection.messageId
                     + " (" + node.statusFile() + ")");

@@ -27,14 +27,19 @@ final class DurableFiles {
 
     /** Writes {@code temporary} anew with the content, forces it and renames it over {@code target}. */
     static void replace(Path temporary, Path target, Content content) throws IOException {
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+        write(temporary, content);
+        rename(temporary, target);
+    }
+
+    /** Writes the file anew with the content and forces it. */
+    static void write(Path file, Content content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             content.writeTo(out);
             out.flush();
             channel.force(true);
         }
-        rename(temporary, target);
     }
 
     /** Renames a file whose content is on disk already, replacing any {@code target}. */

@@ -64,7 +64,7 @@ public final class NodeMachinery implements AutoCloseable {
         LiveDirectory trust = directory;
         NoticeValidator validator = new NoticeValidator();
         this.accepted = AcceptedIds.open(config.acceptedIdsFile(), clock);
-        this.status = DeliveryStatusStore.open(config.statusFile());
+        this.status = DeliveryStatusStore.open(config.statusFile(), clock);
         this.log = MessageLog.open(config.messageLogDir(), config.nodeCode());
         StatementSigner logSigner = new StatementSigner(config.nodeCode(), credentials.signingKey(),
                 credentials.signingCert());

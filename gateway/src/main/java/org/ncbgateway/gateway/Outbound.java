@@ -104,7 +104,7 @@ public final class Outbound {
         List<CompletableFuture<Long>> logged = events.stream().map(log::appendAsync).toList();
         if (header.kind() != MessageKind.RECEIPT) {
             status.recordSent(header.messageId(), header.kind(), sealed.payloadId(), sealed.recipients(),
-                    header.sentAt());
+                    header.sentAt(), header.expiresAt());
         }
         logged.forEach(log::await);
         LOG.info("event=sent kind={} to={} recipients={} nextHops={} bytes={}", header.kind(), header.to(),
