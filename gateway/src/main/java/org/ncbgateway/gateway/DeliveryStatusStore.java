@@ -1,12 +1,9 @@
 package org.ncbgateway.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,7 +19,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.ncbgateway.json.StrictJson;
 import org.ncbgateway.message.MessageKind;
 
 /**
@@ -45,7 +41,6 @@ public final class DeliveryStatusStore implements Closeable {
     static final long ROTATE_BYTES = 64L << 20;
     private static final int RECENTLY_FINISHED = 1024;
     private static final int MIN_SWEEP = 1024;
-    private static final ObjectMapper JSON = StrictJson.mapper();
 
     private final StatusSegments segments;
     private final Clock clock;
@@ -100,15 +95,7 @@ public final class DeliveryStatusStore implements Closeable {
      * runs: every segment is read, so this costs a read of the whole history.
      */
     public static Optional<MessageStatus> read(Path file, UUID messageId) throws IOException {
-        StatusSegments segments = new StatusSegments(file);
-        while (true) {
-            List<Path> all = segments.all();
-            Optional<MessageStatus> found = scan(all, messageId);
-            // a rotation while reading moved the active file to a segment not listed: read again
-            if (segments.all().equals(all)) {
-                return found;
-            }
-        }
+        return new StatusSegments(file).find(messageId);
     }
 
     /** The messages still awaiting a receipt at {@code now}, oldest first: all are in the active file. */
@@ -123,7 +110,7 @@ public final class DeliveryStatusStore implements Closeable {
     public void recordSent(UUID messageId, MessageKind kind, String payloadId, List<String> recipients, Instant at,
                            Instant expiresAt) {
         StatusEvent event = StatusEvent.sent(messageId, kind, payloadId, recipients, at, expiresAt);
-        byte[] line = line(event);
+        byte[] line = StatusSegments.line(event);
         GroupCommitFile target;
         long ticket;
         synchronized (this) {
@@ -148,7 +135,7 @@ public final class DeliveryStatusStore implements Closeable {
      */
     public boolean recordReceipt(UUID messageId, String recipient, ReceiptOutcome outcome, Instant at) {
         StatusEvent event = StatusEvent.receipt(messageId, recipient, outcome, at);
-        byte[] line = line(event);
+        byte[] line = StatusSegments.line(event);
         GroupCommitFile target;
         long ticket;
         boolean applies;
@@ -186,7 +173,7 @@ public final class DeliveryStatusStore implements Closeable {
         }
         files.readLock().lock();
         try {
-            return scan(segments.all(), messageId);
+            return segments.find(messageId);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the delivery status of " + messageId, e);
         } finally {
@@ -261,7 +248,7 @@ public final class DeliveryStatusStore implements Closeable {
             segments.rotate(out -> {
                 for (TrackedMessage tracked : awaited.values()) {
                     for (StatusEvent event : tracked.events()) {
-                        byte[] line = line(event);
+                        byte[] line = StatusSegments.line(event);
                         out.write(line);
                         bytes[0] += line.length;
                     }
@@ -302,30 +289,9 @@ public final class DeliveryStatusStore implements Closeable {
         return until.equals(Instant.MAX) ? Long.MAX_VALUE : until.getEpochSecond() + 1;
     }
 
-    private static Optional<MessageStatus> scan(List<Path> files, UUID messageId) throws IOException {
-        String id = messageId.toString();
-        Map<UUID, TrackedMessage> found = new HashMap<>();
-        for (Path file : files) {
-            StatusSegments.read(file, line -> line.contains(id), event -> {
-                if (event.messageId().equals(messageId)) {
-                    TrackedMessage.apply(found, event);
-                }
-            });
-        }
-        return Optional.ofNullable(found.get(messageId)).map(TrackedMessage::status);
-    }
-
     private static List<MessageStatus> pendingOf(Map<UUID, TrackedMessage> messages, Instant now) {
         return messages.values().stream().filter(tracked -> !tracked.finished(now)).map(TrackedMessage::status)
                 .sorted(Comparator.comparing(MessageStatus::sentAt)).toList();
-    }
-
-    private static byte[] line(StatusEvent event) {
-        try {
-            return (JSON.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the status event of " + event.messageId(), e);
-        }
     }
 
     private static void force(GroupCommitFile target, long ticket, StatusEvent event) {

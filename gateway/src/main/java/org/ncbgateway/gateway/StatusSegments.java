@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -66,6 +70,34 @@ final class StatusSegments {
             files.add(active);
         }
         return files;
+    }
+
+    /** The status of one message as every file holds it: a read of the whole history. */
+    Optional<MessageStatus> find(UUID messageId) throws IOException {
+        String id = messageId.toString();
+        while (true) {
+            List<Path> files = all();
+            Map<UUID, TrackedMessage> found = new HashMap<>();
+            for (Path file : files) {
+                read(file, line -> line.contains(id), event -> {
+                    if (event.messageId().equals(messageId)) {
+                        TrackedMessage.apply(found, event);
+                    }
+                });
+            }
+            // a rotation while reading moved the active file to a segment not listed: read again
+            if (all().equals(files)) {
+                return Optional.ofNullable(found.get(messageId)).map(TrackedMessage::status);
+            }
+        }
+    }
+
+    static byte[] line(StatusEvent event) {
+        try {
+            return (JSON.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the status event of " + event.messageId(), e);
+        }
     }
 
     /**
