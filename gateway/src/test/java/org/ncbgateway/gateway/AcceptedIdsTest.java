@@ -15,6 +15,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncbgateway.testing.SettableClock;
@@ -126,6 +130,43 @@ class AcceptedIdsTest {
             assertThat(kept).allMatch(ids::acceptedBefore);
             assertThat(ids.acceptedBefore(next)).isTrue();
             assertThat(expired).noneMatch(ids::acceptedBefore);
+        }
+    }
+
+    @Test
+    void consumers_marking_at_once_while_the_file_is_compacted_lose_no_id_still_needed() throws Exception {
+        Path file = dir.resolve("accepted-ids");
+        SettableClock clock = new SettableClock(T0);
+        int threads = 4;
+        int each = 150;
+        List<List<UUID>> kept = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (AcceptedIds ids = AcceptedIds.open(file, clock, 20)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<UUID> mine = ids(each);
+                kept.add(mine);
+                done.add(pool.submit(() -> {
+                    for (UUID id : mine) {
+                        // one id in three expires at once and is forgotten by the next sweep
+                        ids.markAccepted(UUID.randomUUID(), clock.instant().minus(SETBACK));
+                        ids.markAccepted(id, T0.plus(Duration.ofDays(1)));
+                        clock.advance(Duration.ofSeconds(1));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(kept).allSatisfy(mine -> assertThat(mine).allMatch(ids::acceptedBefore));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Files.readAllLines(file)).hasSizeLessThan(2 * threads * each);
+        try (AcceptedIds ids = AcceptedIds.open(file, clock)) {
+            assertThat(kept).allSatisfy(mine -> assertThat(mine).allMatch(ids::acceptedBefore));
+            assertThat(ids.size()).isEqualTo(threads * each);
         }
     }
 

@@ -14,6 +14,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncbgateway.message.MessageKind;
@@ -201,6 +205,60 @@ class DeliveryStatusStoreTest {
         assertThat(DeliveryStatusStore.read(file, awaited).orElseThrow().count(RecipientState.DELIVERED)).isEqualTo(2);
         for (UUID id : answered) {
             assertThat(DeliveryStatusStore.read(file, id)).hasValueSatisfying(s -> assertThat(s.pending()).isFalse());
+        }
+    }
+
+    @Test
+    void senders_and_receipts_at_once_across_rotations_lose_no_status_and_readers_miss_none() throws Exception {
+        Path file = dir.resolve("status.jsonl");
+        int threads = 4;
+        int each = 40;
+        List<UUID> halfAnswered = new ArrayList<>();
+        List<UUID> answered = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        try (DeliveryStatusStore store = DeliveryStatusStore.open(file, AT_T0, 3_000, 4)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        UUID id = UUID.randomUUID();
+                        store.recordSent(id, MessageKind.DIFFUSION, "FR-2026-000001", List.of("DE", "BE"), T0, EXPIRES);
+                        store.recordReceipt(id, "DE", ReceiptOutcome.delivered(), T0);
+                        if (i % 2 == 0) {
+                            store.recordReceipt(id, "BE", ReceiptOutcome.delivered(), T0);
+                        }
+                        synchronized (answered) {
+                            (i % 2 == 0 ? answered : halfAnswered).add(id);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            UUID first = UUID.randomUUID();
+            store.recordSent(first, MessageKind.HIT, "FR-2026-000002", List.of("DE"), T0, EXPIRES);
+            store.recordReceipt(first, "DE", ReceiptOutcome.delivered(), T0);
+            Future<?> reader = pool.submit(() -> {
+                for (int reads = 0; reads < 200 && done.stream().anyMatch(f -> !f.isDone()); reads++) {
+                    assertThat(store.find(first)).hasValueSatisfying(s -> assertThat(s.pending()).isFalse());
+                }
+                return null;
+            });
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+            reader.get(60, TimeUnit.SECONDS);
+            assertThat(store.pending()).extracting(MessageStatus::messageId)
+                    .containsExactlyInAnyOrderElementsOf(halfAnswered);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(dir.resolve("status.jsonl.3")).exists();
+        try (DeliveryStatusStore store = DeliveryStatusStore.open(file, AT_T0, 3_000, 4)) {
+            assertThat(store.pending()).extracting(MessageStatus::messageId)
+                    .containsExactlyInAnyOrderElementsOf(halfAnswered);
+        }
+        for (UUID id : answered) {
+            assertThat(DeliveryStatusStore.read(file, id).orElseThrow().count(RecipientState.DELIVERED)).isEqualTo(2);
         }
     }
 
