@@ -1,11 +1,13 @@
 package org.ncbgateway.crypto;
 
 import java.io.IOException;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -13,6 +15,7 @@ import java.security.spec.MGF1ParameterSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -42,6 +45,9 @@ final class AuthEnvelopeSealer {
     /** Per key type: a federation has a few hundred bureaus, each with one encryption certificate in force. */
     static final int RECIPIENT_CACHE_CAPACITY = 512;
     private static final AlgorithmIdentifier RSA_OAEP_SHA256 = oaepSha256();
+    private static final int GCM_NONCE_BYTES = 12;
+    private static final int GCM_TAG_BITS = 128;
+    private static final SecureRandom NONCES = new SecureRandom();
 
     private final BoundedCache<X509Certificate, EcRecipient> ecRecipients;
     private final BoundedCache<X509Certificate, RecipientInfoGenerator> rsaRecipients;
@@ -78,7 +84,7 @@ final class AuthEnvelopeSealer {
             }
             OutputAEADEncryptor encryptor = (OutputAEADEncryptor)
                     new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
-                            .setProvider(CryptoProviders.aesGcm()).build();
+                            .setProvider(CryptoProviders.aesGcm()).setAlgorithmParameters(gcmParameters()).build();
             // DER, as SPEC section 4 wants every layer (BouncyCastle writes indefinite-length BER), which
             // also spares each receiver the slower BER parse
             return generator.generate(new CMSProcessableByteArray(content), encryptor).toASN1Structure()
@@ -104,6 +110,19 @@ final class AuthEnvelopeSealer {
                     + " is neither EC nor RSA: " + cert.getSubjectX500Principal());
         }
         return new JceKeyTransRecipientInfoGenerator(cert, RSA_OAEP_SHA256).setProvider(CryptoProviders.BC);
+    }
+
+    /**
+     * A fresh 96-bit nonce and a 128-bit tag, given to BouncyCastle rather than left to it: it would ask the
+     * JDK for a GCM parameter generator by OID, which the JDK does not have, and pay for the exception on
+     * every message before letting the cipher pick the nonce. The encoding is the JDK's either way.
+     */
+    private static AlgorithmParameters gcmParameters() throws GeneralSecurityException {
+        byte[] nonce = new byte[GCM_NONCE_BYTES];
+        NONCES.nextBytes(nonce);
+        AlgorithmParameters parameters = AlgorithmParameters.getInstance("GCM", CryptoProviders.aesGcm());
+        parameters.init(new GCMParameterSpec(GCM_TAG_BITS, nonce));
+        return parameters;
     }
 
     private static KeyPair ephemeralP256() throws NoSuchAlgorithmException, InvalidAlgorithmParameterException {

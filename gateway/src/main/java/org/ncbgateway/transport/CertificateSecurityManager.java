@@ -1,8 +1,10 @@
 package org.ncbgateway.transport;
 
 import java.security.cert.X509Certificate;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import javax.security.auth.Subject;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
 import org.apache.activemq.artemis.core.security.CheckType;
@@ -31,6 +33,13 @@ public final class CertificateSecurityManager implements ActiveMQSecurityManager
     private static final Logger LOG = LoggerFactory.getLogger(CertificateSecurityManager.class);
 
     private String nodeCode;
+    /**
+     * The connections whose peer was logged: Artemis authenticates every message (its login cache is off,
+     * see {@code BrokerConfiguration}), the log says who connected once per connection. Weak, so a closed
+     * connection leaves nothing behind.
+     */
+    private final Set<RemotingConnection> announced = Collections.newSetFromMap(
+            Collections.synchronizedMap(new WeakHashMap<>()));
 
     /** For {@code bootstrap.xml}; {@link #init} then names the node. */
     public CertificateSecurityManager() {
@@ -63,8 +72,10 @@ public final class CertificateSecurityManager implements ActiveMQSecurityManager
         try {
             String peer = PeerIdentity.nodeCode(chain[0]);
             String role = peer.equals(nodeCode) ? Roles.GATEWAY : Roles.PEER;
-            LOG.info("event=peer-authenticated node={} peer={} role={} remote={}",
-                    nodeCode, peer, role, connection.getRemoteAddress());
+            if (announced.add(connection)) {
+                LOG.info("event=peer-authenticated node={} peer={} role={} remote={}",
+                        nodeCode, peer, role, connection.getRemoteAddress());
+            }
             return subject(peer, role);
         } catch (PeerIdentity.PeerRefusedException e) {
             LOG.warn("event=peer-refused node={} remote={} reason=\"{}\"",

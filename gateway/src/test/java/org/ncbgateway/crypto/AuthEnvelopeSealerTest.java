@@ -11,8 +11,11 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.AuthEnvelopedData;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.GCMParameters;
 import org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo;
 import org.bouncycastle.asn1.cms.RecipientInfo;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.junit.jupiter.api.Test;
 import org.ncbgateway.pki.KeyPurpose;
 import org.ncbgateway.testing.TestPki;
@@ -83,6 +86,26 @@ class AuthEnvelopeSealerTest {
 
         assertThatThrownBy(() -> openAs(bureau, tampered)).isInstanceOf(LayerException.class)
                 .hasMessageContaining("cannot decrypt");
+    }
+
+    @Test
+    void each_message_gets_its_own_96_bit_nonce_and_a_128_bit_tag() throws Exception {
+        List<X509Certificate> recipients = certs(bureaus(1));
+        AuthEnvelopeSealer sealer = new AuthEnvelopeSealer();
+
+        GCMParameters first = gcmParameters(sealer.seal(CONTENT, recipients));
+        GCMParameters second = gcmParameters(sealer.seal(CONTENT, recipients));
+
+        assertThat(first.getNonce()).hasSize(12).isNotEqualTo(second.getNonce());
+        assertThat(first.getIcvLen()).isEqualTo(16);
+        assertThat(second.getIcvLen()).isEqualTo(16);
+    }
+
+    private static GCMParameters gcmParameters(byte[] middle) {
+        AlgorithmIdentifier algorithm = AuthEnvelopedData.getInstance(ContentInfo.getInstance(middle).getContent())
+                .getAuthEncryptedContentInfo().getContentEncryptionAlgorithm();
+        assertThat(algorithm.getAlgorithm()).isEqualTo(NISTObjectIdentifiers.id_aes256_GCM);
+        return GCMParameters.getInstance(algorithm.getParameters());
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ncbgateway.testing.ExampleFederation;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a federation peer may do on a node's broker, checked with a standard AMQP 1.0 JMS client
@@ -64,6 +68,29 @@ class PeerAccessTest {
             send(connection, Addresses.IN, id, 100);
         }
         assertThat(JmsHelper.drainIds(fr.connectionFactory(), Addresses.IN, 1, PATIENCE.toMillis())).containsExactly(id);
+    }
+
+    @Test
+    void a_peer_is_logged_once_per_connection_not_once_per_message() throws Exception {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger security = (Logger) LoggerFactory.getLogger(CertificateSecurityManager.class);
+        security.addAppender(logged);
+        try {
+            for (int connections = 0; connections < 2; connections++) {
+                try (Connection connection = amqp(peer)) {
+                    for (int messages = 0; messages < 3; messages++) {
+                        send(connection, Addresses.IN, UUID.randomUUID().toString(), 100);
+                    }
+                }
+            }
+        } finally {
+            security.detachAppender(logged);
+        }
+        assertThat(logged.list).filteredOn(event -> event.getFormattedMessage().startsWith("event=peer-authenticated"))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .hasSize(2)
+                .allMatch(line -> line.contains("node=FR peer=DE role=peer"));
     }
 
     @Test
