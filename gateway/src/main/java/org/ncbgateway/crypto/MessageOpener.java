@@ -55,6 +55,17 @@ public final class MessageOpener {
      * @throws DuplicateMessageException the message id was accepted before: drop silently
      */
     public OpenedMessage open(byte[] wire) throws RejectedException, DuplicateMessageException {
+        return open(wire, false);
+    }
+
+    /**
+     * @param redelivered the transport hands over this very copy again because its earlier delivery was not
+     *                    acknowledged: an id accepted in that delivery, whose answers were rolled back with it, is
+     *                    opened again instead of dropped (every other check still applies)
+     * @throws RejectedException the first failed check, with its reason code
+     * @throws DuplicateMessageException the message id was accepted before and this is a new copy: drop silently
+     */
+    public OpenedMessage open(byte[] wire, boolean redelivered) throws RejectedException, DuplicateMessageException {
         VerifiedOuter verified = outer.verify(wire);
         MessageHeader header = verified.header();
         Instant now = clock.instant();
@@ -65,7 +76,7 @@ public final class MessageOpener {
         if (!now.isBefore(header.expiresAt())) {
             throw reject(header, ReasonCode.EXPIRED, "expiresAt " + header.expiresAt() + " is not after " + now);
         }
-        if (replayGuard.acceptedBefore(header.messageId())) {
+        if (!redelivered && replayGuard.acceptedBefore(header.messageId())) {
             throw new DuplicateMessageException(header);
         }
         byte[] innerDer = decrypt(verified.middle(), header);

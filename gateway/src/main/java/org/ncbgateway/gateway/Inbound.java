@@ -51,10 +51,21 @@ public final class Inbound {
      * way on from here logs another entry of the message and waits for it ({@link #deliver}, {@link
      * #applyReceipt}, a rejection), which the log writes after this one, so it is on disk before the
      * message is acknowledged, and one wait for the disk is saved.
+     *
+     * @param redelivered the broker's {@code JMSRedelivered}: this very copy was delivered before and not
+     *                    acknowledged. Its id may have been accepted then, in a transaction that did not commit (the
+     *                    commit failed, the node crashed) and took the copy for {@code ncb.deliver} and the receipt
+     *                    with it: so it is processed again, not dropped as a duplicate. Null when the message did
+     *                    not come from a broker.
      */
-    public Received open(byte[] wire) throws RejectedException, DuplicateMessageException {
-        Received received = read(wire);
+    public Received open(byte[] wire, Boolean redelivered) throws RejectedException, DuplicateMessageException {
+        boolean again = Boolean.TRUE.equals(redelivered);
+        Received received = read(wire, again);
         MessageHeader header = received.header();
+        if (again && accepted.acceptedBefore(header.messageId())) {
+            LOG.info("event=redelivered-after-accepted kind={} from={} reason=\"not acknowledged before: processed"
+                    + " again\"", header.kind(), header.from());
+        }
         log.appendAsync(LogEvent.of(EntryType.RECEIVED, header.messageId().toString(), header.kind().wireName(),
                 header.from(), wire));
         return received;
@@ -65,8 +76,12 @@ public final class Inbound {
      * logged the message received when it verified the outer layer, reads a {@code directory-update} so.
      */
     public Received read(byte[] wire) throws RejectedException, DuplicateMessageException {
+        return read(wire, false);
+    }
+
+    private Received read(byte[] wire, boolean redelivered) throws RejectedException, DuplicateMessageException {
         LogContext.node(self);
-        Received received = new Received(opener.open(wire), wire);
+        Received received = new Received(opener.open(wire, redelivered), wire);
         LogContext.enter(self, received.header().messageId());
         return received;
     }

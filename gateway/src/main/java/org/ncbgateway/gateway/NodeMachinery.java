@@ -72,7 +72,7 @@ public final class NodeMachinery implements AutoCloseable {
         this.witness = new SealWitness(log, logSigner, TrustedSigners.under(trust), clock);
         this.countersignatures = new Countersignatures(log, TrustedSigners.under(trust), clock);
         sealer.start(SEAL_INTERVAL);
-        Receipts receipts = new Receipts(clock);
+        Receipts receipts = new Receipts(config.nodeCode(), clock);
         MessageOpener opener = new MessageOpener(credentials, trust,
                 new DirectoryAddressCheck(config.nodeCode(), this::directory), accepted, validator, clock);
         this.inbound = new Inbound(config.nodeCode(), opener, accepted, log, new DeliveryFolder(config.deliveryDir()),

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.ncbgateway.json.StrictJson;
@@ -25,10 +27,13 @@ public final class Receipts {
     static final int MAX_DETAIL = 2000;
     private static final ObjectMapper JSON = StrictJson.mapper();
 
+    private final String self;
     private final Clock clock;
 
-    public Receipts(Clock clock) {
-        this.clock = clock;
+    /** @param self the node answering */
+    public Receipts(String self, Clock clock) {
+        this.self = Objects.requireNonNull(self, "self");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public static boolean answers(MessageHeader header) {
@@ -58,11 +63,22 @@ public final class Receipts {
             outcome.detail().filter(d -> !d.isBlank()).ifPresent(d -> reason.put("detail", bounded(d)));
         });
         try {
-            return new Submission(UUID.randomUUID(), MessageKind.RECEIPT, id.toString(), List.of(answered.from()),
+            return new Submission(messageId(answered, outcome), MessageKind.RECEIPT, id.toString(), List.of(answered.from()),
                     List.of(), answered.priority(), Optional.of(answered.messageId()), JSON.writeValueAsBytes(payload));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a receipt", e);
         }
+    }
+
+    /**
+     * The receipt's message id follows from who answers what, and how: the same answer made again (a message
+     * processed again after its broker transaction rolled back) travels under the same id, so every broker on
+     * its way and the sender's accepted ids drop a copy that already went.
+     */
+    private UUID messageId(MessageHeader answered, ReceiptOutcome outcome) {
+        String answer = "receipt " + self + " " + answered.messageId() + " " + outcome.state().wireName() + " "
+                + outcome.code().map(Enum::name).orElse("-");
+        return UUID.nameUUIDFromBytes(answer.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The message a verified receipt answers and what it says. */

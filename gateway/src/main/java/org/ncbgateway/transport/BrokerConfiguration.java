@@ -47,6 +47,9 @@ final class BrokerConfiguration {
                 .setNodeManagerLockDirectory(data.toString())
                 .setIDCacheSize(settings.limits().duplicateIdCacheSize())
                 .setPersistIDCache(true)
+                // A message taken but not acknowledged when the node crashed comes back marked redelivered, which the
+                // gateway relies on to process again a message whose id it accepted in the transaction that was lost
+                .setPersistDeliveryCountBeforeDelivery(true)
                 .setSecurityEnabled(true)
                 // Artemis caches logins by certificate subject DN; two certificates with one DN (a renewed
                 // and a misissued one) must each be checked on their own, and the check is cheap.

@@ -199,6 +199,18 @@ class SealedMessageTamperTest {
     }
 
     @Test
+    void opens_a_redelivery_of_an_accepted_id_but_still_runs_every_other_check() throws Exception {
+        MessageOpener seenBefore = new MessageOpener(f.node("BE"), f.trust, h -> true,
+                id -> id.equals(header.messageId()), SealFixture.anyJsonObject(), f.clock);
+
+        assertThat(seenBefore.open(sealed(), true).payload()).isEqualTo(payload);
+        byte[] innerByNl = Layers.signed(f.node("NL"), payload);
+        byte[] forged = Layers.outer(f.node("FR"), header, Layers.enveloped(innerByNl, f.encryptionCerts("BE")));
+        RejectedException e = catchThrowableOfType(RejectedException.class, () -> seenBefore.open(forged, true));
+        assertThat(e.code()).isEqualTo(ReasonCode.INNER_SIGNATURE_INVALID);
+    }
+
+    @Test
     void rejects_an_inner_signer_that_is_not_the_payload_issuer() {
         byte[] innerByNl = Layers.signed(f.node("NL"), payload);
         byte[] wire = Layers.outer(f.node("FR"), header, Layers.enveloped(innerByNl, f.encryptionCerts("BE")));
