@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.ncbgateway.audit.EntryType;
 import org.ncbgateway.audit.LogEntry;
 import org.ncbgateway.audit.LogReader;
 import org.ncbgateway.message.Priority;
-import org.ncbgateway.testing.ExampleFederation;
 import org.ncbgateway.transport.Addresses;
 
 /**
@@ -40,18 +38,19 @@ class RedeliveryAfterAcceptedTest {
 
     @TempDir
     Path work;
+    PartialFederation nodes;
     LocalFederation federation;
     final AtomicInteger faults = new AtomicInteger();
 
     @BeforeEach
     void fr_and_de_running() throws Exception {
-        federation = LocalFederation.prepare(ExampleFederation.dir(), work, List.of("FR", "DE"), Clock.systemUTC());
-        federation.startAll();
+        nodes = PartialFederation.start(work, List.of("FR", "DE"));
+        federation = nodes.federation();
     }
 
     @AfterEach
     void stop() throws Exception {
-        federation.close();
+        nodes.close();
     }
 
     @Test
