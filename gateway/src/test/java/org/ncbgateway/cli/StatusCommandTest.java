@@ -80,6 +80,21 @@ class StatusCommandTest {
     }
 
     @Test
+    void finds_a_message_whose_status_a_rotation_moved_to_an_older_segment() throws IOException {
+        Path status = NodeConfigLoader.load(config).statusFile();
+        Files.move(status, status.resolveSibling(status.getFileName() + ".1"));
+        UUID later = UUID.randomUUID();
+        try (DeliveryStatusStore store = DeliveryStatusStore.open(status)) {
+            store.recordSent(later, MessageKind.HIT, "FR-2026-000003", List.of("BE"), T0, EXPIRES);
+        }
+
+        assertThat(run("status", "--config", config.toString(), answered.toString())).isZero();
+        assertThat(out.toString()).containsPattern("DE +delivered +2026-11-29T04:00:01Z");
+        assertThat(run("status", "--config", config.toString(), "--pending")).isZero();
+        assertThat(out.toString()).contains(later.toString());
+    }
+
+    @Test
     void an_unknown_message_exits_1_and_says_so() {
         UUID unknown = UUID.randomUUID();
         assertThat(run("status", "--config", config.toString(), unknown.toString())).isEqualTo(1);
