@@ -15,6 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.ncbgateway.crypto.ReplayGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The message ids this node has accepted, each kept until its message's {@code expiresAt} has passed
@@ -30,6 +32,8 @@ import org.ncbgateway.crypto.ReplayGuard;
  * for ever.
  */
 public final class AcceptedIds implements ReplayGuard, Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcceptedIds.class);
 
     /** How far back the clock may be set without a forgotten id being accepted again. */
     static final Duration CLOCK_SETBACK = Duration.ofHours(1);
@@ -172,10 +176,23 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
      */
     private void compact() throws IOException {
         file.force(file.lastTicket());
-        DurableFiles.replace(compacting(path), path, out -> ids.forEach((id, until) -> out.write(line(id, until))));
-        file.close();
-        file = new GroupCommitFile(path, FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
-        lines = ids.size();
+        Path next = compacting(path);
+        try {
+            DurableFiles.write(next, out -> ids.forEach((id, until) -> out.write(line(id, until))));
+        } catch (IOException e) {
+            // the file is whole and still appended to: the next look at what expired tries again
+            LOG.warn("event=accepted-ids-compaction-failed file={} reason={}", path, e.getMessage());
+            return;
+        }
+        GroupCommitFile old = file;
+        try {
+            DurableFiles.rename(next, path);
+            file = new GroupCommitFile(path, FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+            lines = ids.size();
+        } finally {
+            // a line appended to the old file after the rename would be lost: after a failure here none is
+            old.close();
+        }
     }
 
     private long keptUntil(Instant expiresAt) {

@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.ncbgateway.message.MessageKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The issuer's record of every message it sent and each recipient's receipt (SPEC section 7), as an
@@ -35,6 +37,8 @@ import org.ncbgateway.message.MessageKind;
  * the new file, the old one stays beside it as a segment ({@link StatusSegments}), read by {@link #read}.
  */
 public final class DeliveryStatusStore implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryStatusStore.class);
 
     /** How long after its {@code expiresAt} a message's receipts are still awaited. */
     static final Duration LATE_RECEIPTS = Duration.ofDays(1);
@@ -245,20 +249,29 @@ public final class DeliveryStatusStore implements Closeable {
             journal.force(journal.lastTicket());
             sweep();
             long[] bytes = new long[1];
-            segments.rotate(out -> {
-                for (TrackedMessage tracked : awaited.values()) {
-                    for (StatusEvent event : tracked.events()) {
-                        byte[] line = StatusSegments.line(event);
-                        out.write(line);
-                        bytes[0] += line.length;
+            try {
+                segments.prepare(out -> {
+                    for (TrackedMessage tracked : awaited.values()) {
+                        bytes[0] += tracked.writeTo(out);
                     }
-                }
-            });
-            journal.close();
-            journal = new GroupCommitFile(segments.active(), FileChannel.open(segments.active(),
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND));
-            journalBytes = bytes[0];
-            carriedBytes = bytes[0];
+                });
+            } catch (IOException e) {
+                // the journal is whole and still appended to: the rotation is tried again as much later
+                LOG.warn("event=status-rotation-failed file={} reason={}", segments.active(), e.getMessage());
+                carriedBytes = journalBytes;
+                return;
+            }
+            GroupCommitFile old = journal;
+            try {
+                segments.rotate();
+                journal = new GroupCommitFile(segments.active(), FileChannel.open(segments.active(),
+                        StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+                journalBytes = bytes[0];
+                carriedBytes = bytes[0];
+            } finally {
+                // a line appended to the old file once it is a segment would be read before the carried ones
+                old.close();
+            }
         } finally {
             files.writeLock().unlock();
         }

@@ -25,12 +25,6 @@ final class DurableFiles {
     private DurableFiles() {
     }
 
-    /** Writes {@code temporary} anew with the content, forces it and renames it over {@code target}. */
-    static void replace(Path temporary, Path target, Content content) throws IOException {
-        write(temporary, content);
-        rename(temporary, target);
-    }
-
     /** Writes the file anew with the content and forces it. */
     static void write(Path file, Content content) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,

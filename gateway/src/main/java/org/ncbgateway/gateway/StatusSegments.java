@@ -55,12 +55,15 @@ final class StatusSegments {
         }
     }
 
-    /** Moves the active file (forced by the caller) to a new segment; the content starts the new active file. */
-    void rotate(DurableFiles.Content content) throws IOException {
-        Path next = next();
-        DurableFiles.write(next, content);
+    /** Writes and forces the content that starts the next active file. */
+    void prepare(DurableFiles.Content content) throws IOException {
+        DurableFiles.write(next(), content);
+    }
+
+    /** Moves the active file (forced by the caller) to a new segment, and the prepared one in its place. */
+    void rotate() throws IOException {
         DurableFiles.rename(active, active.resolveSibling(active.getFileName() + "." + (lastNumber() + 1)));
-        DurableFiles.rename(next, active);
+        DurableFiles.rename(next(), active);
     }
 
     /** Every file, oldest first: the rotated segments, then the active one (when it exists). */

@@ -1,5 +1,7 @@
 package org.ncbgateway.gateway;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,12 +76,19 @@ final class TrackedMessage {
         return sent.expiresAt() == null ? Instant.MAX : sent.expiresAt().plus(DeliveryStatusStore.LATE_RECEIPTS);
     }
 
-    /** The journal lines that rebuild this status: the {@code sent} event, then the receipts applied. */
-    List<StatusEvent> events() {
-        List<StatusEvent> events = new ArrayList<>(receipts.size() + 1);
-        events.add(sent);
-        events.addAll(receipts);
-        return events;
+    /** Writes the journal lines that rebuild this status, the {@code sent} event then the receipts; returns their bytes. */
+    long writeTo(OutputStream out) throws IOException {
+        long bytes = write(out, sent);
+        for (StatusEvent receipt : receipts) {
+            bytes += write(out, receipt);
+        }
+        return bytes;
+    }
+
+    private static long write(OutputStream out, StatusEvent event) throws IOException {
+        byte[] line = StatusSegments.line(event);
+        out.write(line);
+        return line.length;
     }
 
     MessageStatus status() {

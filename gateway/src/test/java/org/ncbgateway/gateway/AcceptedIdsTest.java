@@ -171,6 +171,34 @@ class AcceptedIdsTest {
     }
 
     @Test
+    void a_compaction_that_cannot_write_its_file_leaves_the_old_one_appended_to_and_tries_again_later()
+            throws IOException {
+        Path file = dir.resolve("accepted-ids");
+        List<UUID> kept = ids(10);
+        try (AcceptedIds ids = AcceptedIds.open(file, fixed(T0), 20)) {
+            Path blocked = Files.createDirectories(file.resolveSibling("accepted-ids.compacting").resolve("x"));
+            // each batch of 20 appends: 5 ids kept, 15 whose expiry and setback are over, forgotten by the sweep
+            markBatch(ids, kept.subList(0, 5));
+            assertThat(Files.readAllLines(file)).hasSize(20);
+
+            Files.delete(blocked);
+            Files.delete(blocked.getParent());
+            markBatch(ids, kept.subList(5, 10));
+            assertThat(Files.readAllLines(file)).hasSize(10);
+            assertThat(kept).allMatch(ids::acceptedBefore);
+        }
+        try (AcceptedIds ids = AcceptedIds.open(file, fixed(T0))) {
+            assertThat(kept).allMatch(ids::acceptedBefore);
+            assertThat(ids.size()).isEqualTo(10);
+        }
+    }
+
+    private static void markBatch(AcceptedIds ids, List<UUID> kept) {
+        kept.forEach(id -> ids.markAccepted(id, T0.plus(Duration.ofDays(1))));
+        ids(15).forEach(id -> ids.markAccepted(id, T0.minus(SETBACK)));
+    }
+
+    @Test
     void a_compaction_cut_short_by_a_crash_before_its_rename_loses_no_id() throws IOException {
         Path file = dir.resolve("accepted-ids");
         List<UUID> accepted = ids(30);

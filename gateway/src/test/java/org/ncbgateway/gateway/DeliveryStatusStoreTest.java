@@ -263,6 +263,31 @@ class DeliveryStatusStoreTest {
     }
 
     @Test
+    void a_rotation_that_cannot_write_the_next_file_keeps_the_journal_and_tries_again_later() throws IOException {
+        Path file = dir.resolve("status.jsonl");
+        List<UUID> ids = new ArrayList<>();
+        try (DeliveryStatusStore store = DeliveryStatusStore.open(file, AT_T0, 1_000, 1)) {
+            Path blocked = Files.createDirectories(dir.resolve("status.jsonl.next").resolve("x"));
+            for (int i = 0; i < 8; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                store.recordSent(id, MessageKind.HIT, "FR-2026-00000" + i, List.of("DE"), T0, EXPIRES);
+            }
+            assertThat(dir.resolve("status.jsonl.1")).doesNotExist();
+
+            Files.delete(blocked);
+            Files.delete(blocked.getParent());
+            for (UUID id : ids) {
+                store.recordReceipt(id, "DE", ReceiptOutcome.delivered(), T0);
+            }
+            assertThat(dir.resolve("status.jsonl.1")).exists();
+        }
+        for (UUID id : ids) {
+            assertThat(DeliveryStatusStore.read(file, id).orElseThrow().pending()).isFalse();
+        }
+    }
+
+    @Test
     void a_rotation_cut_short_by_a_crash_is_dropped_before_its_first_rename_and_finished_after() throws IOException {
         Path file = dir.resolve("status.jsonl");
         UUID id = UUID.randomUUID();
