@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
@@ -23,34 +26,41 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. One writer thread takes every pending append, writes the batch to the open segment and
  * forces it once (group commit); {@link #append} returns the entry's sequence number only after that
- * force, so an event is durable before the message it concerns is acknowledged to anyone.
+ * force, so an event is durable before the message it concerns is acknowledged to anyone. A batch of
+ * {@link #appendLazily lazy} entries alone is written but forced only with the next batch someone waits for.
  */
 public final class MessageLog implements AutoCloseable {
 
     /** Default size at which a new segment is started. */
     public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
     private static final int MAX_BATCH = 256;
+    /** The longest a lazily appended entry waits for a force when no other append comes. */
+    static final Duration LAZY_FORCE_DELAY = Duration.ofMillis(20);
     private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
 
     private final Path dir;
     private final String node;
     private final TornTail tornTail;
     private final SegmentWriter writer;
+    private final Duration lazyForceDelay;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final ReadWriteLock closing = new ReentrantReadWriteLock();
     private volatile ChainHead durableHead;
     private volatile boolean closed;
     private volatile IOException failure;
+    private final AtomicLong forces = new AtomicLong();
 
-    private record Pending(EntryContent.OverHead content, CompletableFuture<Long> done) {
+    /** {@code waitedFor}: someone waits for it, so its batch is forced at once. */
+    private record Pending(EntryContent.OverHead content, CompletableFuture<Long> done, boolean waitedFor) {
     }
 
-    private static final Pending STOP = new Pending(null, null);
+    private static final Pending STOP = new Pending(null, null, true);
 
-    private MessageLog(Path dir, String node, long segmentBytes) throws IOException {
+    private MessageLog(Path dir, String node, long segmentBytes, Duration lazyForceDelay) throws IOException {
         this.dir = dir;
         this.node = node;
+        this.lazyForceDelay = lazyForceDelay;
         LogRecovery.Result recovered = LogRecovery.recover(dir);
         this.tornTail = recovered.tornTail();
         this.writer = new SegmentWriter(dir, recovered.openSegment(), recovered.head(), segmentBytes);
@@ -73,9 +83,13 @@ public final class MessageLog implements AutoCloseable {
     }
 
     public static MessageLog open(Path dir, String node, long segmentBytes) throws IOException {
+        return open(dir, node, segmentBytes, LAZY_FORCE_DELAY);
+    }
+
+    static MessageLog open(Path dir, String node, long segmentBytes, Duration lazyForceDelay) throws IOException {
         Objects.requireNonNull(node, "node");
         Files.createDirectories(dir);
-        return new MessageLog(dir, node, segmentBytes);
+        return new MessageLog(dir, node, segmentBytes, lazyForceDelay);
     }
 
     /** Appends a message event; returns its sequence number once it is on disk. */
@@ -90,14 +104,34 @@ public final class MessageLog implements AutoCloseable {
      * thread is on disk too, or has failed alone (an entry that could not be built).
      */
     public CompletableFuture<Long> appendAsync(LogEvent event) {
+        return enqueue(content(event), true);
+    }
+
+    /**
+     * Appends an entry that nobody waits for by itself, because every way on logs another entry of the same
+     * message and waits for that one (a bureau's {@code received}): it is written in order like any other,
+     * but does not cost a force of its own. The next append someone waits for forces it too; without one,
+     * it is forced within {@link #LAZY_FORCE_DELAY}, or at close. The future completes once it is
+     * on disk.
+     */
+    public CompletableFuture<Long> appendLazily(LogEvent event) {
+        return enqueue(content(event), false);
+    }
+
+    private EntryContent.OverHead content(LogEvent event) {
         EntryMeta meta = EntryMeta.forEvent(node, event);
         byte[] wire = event.wireUnsafe();
-        return enqueue(head -> new EntryContent(meta, wire));
+        return head -> new EntryContent(meta, wire);
     }
 
     /** Appends an entry built from the head it follows (seals, countersignatures); returns once durable. */
     public long appendContent(EntryContent.OverHead content) {
-        return await(enqueue(content));
+        return await(enqueue(content, true));
+    }
+
+    /** Forces of the segment done so far for appends: fewer than the appends when they shared them. */
+    long forces() {
+        return forces.get();
     }
 
     /** The last entry known to be on disk. */
@@ -118,7 +152,7 @@ public final class MessageLog implements AutoCloseable {
         return Optional.ofNullable(tornTail);
     }
 
-    private CompletableFuture<Long> enqueue(EntryContent.OverHead content) {
+    private CompletableFuture<Long> enqueue(EntryContent.OverHead content, boolean waitedFor) {
         if (failure != null) {
             throw new UncheckedIOException("message log of " + node + " failed earlier", failure);
         }
@@ -130,7 +164,7 @@ public final class MessageLog implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("message log of " + node + " is closed");
             }
-            queue.add(new Pending(content, done));
+            queue.add(new Pending(content, done, waitedFor));
         } finally {
             closing.readLock().unlock();
         }
@@ -161,34 +195,41 @@ public final class MessageLog implements AutoCloseable {
 
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>();
-        List<Long> seqs = new ArrayList<>();
+        UnforcedEntries unforced = new UnforcedEntries(lazyForceDelay.toNanos());
         boolean stop = false;
         while (!stop) {
             batch.clear();
-            seqs.clear();
             try {
-                batch.add(queue.take());
+                Pending first = unforced.isEmpty() ? queue.take()
+                        : queue.poll(unforced.nanosLeft(), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            queue.drainTo(batch, MAX_BATCH - 1);
+            boolean force = batch.isEmpty() || unforced.size() + batch.size() >= MAX_BATCH;
             try {
                 for (Pending pending : batch) {
                     stop |= pending == STOP;
-                    seqs.add(pending == STOP ? null : writeOne(pending));
+                    force |= pending == STOP || pending.waitedFor();
+                    if (pending != STOP) {
+                        unforced.add(pending.done(), writeOne(pending));
+                    }
                 }
-                writer.force();
+                if (force) {
+                    writer.force();
+                    forces.incrementAndGet();
+                }
             } catch (IOException e) {
-                fail(batch, e);
+                fail(batch, unforced, e);
                 return;
             }
-            durableHead = writer.head();
-            for (int i = 0; i < batch.size(); i++) {
-                Long seq = seqs.get(i);
-                if (seq != null) {
-                    batch.get(i).done().complete(seq);
-                }
+            if (force) {
+                durableHead = writer.head();
+                unforced.forced();
             }
         }
     }
@@ -205,9 +246,10 @@ public final class MessageLog implements AutoCloseable {
         }
     }
 
-    private void fail(List<Pending> batch, IOException e) {
+    private void fail(List<Pending> batch, UnforcedEntries unforced, IOException e) {
         failure = e;
         LOG.error("event=log_write_failed node={} dir={} reason=\"{}\"", node, dir, e.getMessage());
+        unforced.fail(e);
         batch.forEach(p -> {
             if (p.done() != null) {
                 p.done().completeExceptionally(e);

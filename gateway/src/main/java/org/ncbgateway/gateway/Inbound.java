@@ -47,10 +47,10 @@ public final class Inbound {
     }
 
     /**
-     * Opens the outer DER; the message log records it as received. The entry is not waited for here: every
-     * way on from here logs another entry of the message and waits for it ({@link #deliver}, {@link
-     * #applyReceipt}, a rejection), which the log writes after this one, so it is on disk before the
-     * message is acknowledged, and one wait for the disk is saved.
+     * Opens the outer DER; the message log records it as received. The entry is appended lazily, neither
+     * waited for here nor forced alone: every way on from here logs another entry of the message and waits
+     * for it ({@link #deliver}, {@link #applyReceipt}, a rejection), which the log writes after this one and
+     * forces with it, so it is on disk before the message is acknowledged, and a wait and a force are saved.
      *
      * @param redelivered the broker's {@code JMSRedelivered}: this very copy was delivered before and not
      *                    acknowledged. Its id may have been accepted then, in a transaction that did not commit (the
@@ -66,7 +66,7 @@ public final class Inbound {
             LOG.info("event=redelivered-after-accepted kind={} from={} reason=\"not acknowledged before: processed"
                     + " again\"", header.kind(), header.from());
         }
-        log.appendAsync(LogEvent.of(EntryType.RECEIVED, header.messageId().toString(), header.kind().wireName(),
+        log.appendLazily(LogEvent.of(EntryType.RECEIVED, header.messageId().toString(), header.kind().wireName(),
                 header.from(), wire));
         return received;
     }

@@ -2,12 +2,14 @@ package org.ncbgateway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +73,45 @@ class MessageLogTest {
             assertThat(earlier.stream().map(log::await).toList()).isSorted().allMatch(seq -> seq < last);
             assertThat(log.head().seq()).isEqualTo(last);
         }
+    }
+
+    @Test
+    void a_lazy_entry_costs_no_force_of_its_own_the_next_waited_append_forces_it() throws Exception {
+        try (MessageLog log = MessageLog.open(dir, "FR", MessageLog.DEFAULT_SEGMENT_BYTES, Duration.ofMinutes(1))) {
+            CompletableFuture<Long> lazy = log.appendLazily(received("m-1"));
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !lazy.isDone());
+            assertThat(log.forces()).isZero();
+            assertThat(log.head().seq()).isZero();
+
+            long waited = log.append(received("m-2"));
+
+            assertThat(lazy).isCompletedWithValue(1L);
+            assertThat(waited).isEqualTo(2);
+            assertThat(log.forces()).isEqualTo(1);
+            assertThat(log.head().seq()).isEqualTo(2);
+        }
+        assertThat(readAll(dir)).extracting(entry -> entry.meta().messageId()).containsExactly("m-1", "m-2");
+    }
+
+    @Test
+    void a_lazy_entry_alone_is_forced_within_the_delay() throws Exception {
+        try (MessageLog log = MessageLog.open(dir, "FR", MessageLog.DEFAULT_SEGMENT_BYTES, Duration.ofMillis(50))) {
+            CompletableFuture<Long> lazy = log.appendLazily(received("m-1"));
+
+            assertThat(lazy.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(log.forces()).isEqualTo(1);
+            assertThat(log.head().seq()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closing_forces_a_lazy_entry_nobody_followed() throws Exception {
+        CompletableFuture<Long> lazy;
+        try (MessageLog log = MessageLog.open(dir, "FR", MessageLog.DEFAULT_SEGMENT_BYTES, Duration.ofMinutes(1))) {
+            lazy = log.appendLazily(received("m-1"));
+        }
+        assertThat(lazy).isCompletedWithValue(1L);
+        assertThat(readAll(dir)).extracting(entry -> entry.meta().messageId()).containsExactly("m-1");
     }
 
     @Test
