@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.ncbgateway.message.RejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,9 @@ public final class Countersignatures {
         }
     };
 
+    /** The log's last seal, from the log at start, then as sealed. */
+    private LogSealer.Seal last;
+
     private record SealRecord(String sealedHash, String sealDigest, boolean witnessed) {
         SealRecord witnessedNow() {
             return new SealRecord(sealedHash, sealDigest, true);
@@ -47,6 +51,8 @@ public final class Countersignatures {
             EntryMeta meta = entry.meta();
             if (meta.type() == EntryType.SEAL) {
                 seals.put(meta.sealedSeq(), new SealRecord(meta.sealedHash(), digest(entry.data()), false));
+                last = new LogSealer.Seal(entry.seq(), new SealStatement(meta.node(), meta.sealedSeq(),
+                        meta.sealedHash(), meta.time()), entry.data());
             } else if (meta.type() == EntryType.WITNESS) {
                 seals.computeIfPresent(meta.sealedSeq(), (seq, seal) -> seal.witnessedNow());
             }
@@ -66,6 +72,16 @@ public final class Countersignatures {
     private synchronized void awaiting(LogSealer.Seal seal) {
         seals.putIfAbsent(seal.statement().sealedSeq(),
                 new SealRecord(seal.statement().sealedHash(), seal.digest(), false));
+        last = seal;
+    }
+
+    /** This log's last seal, when its witness has not countersigned it (yet). */
+    public synchronized Optional<LogSealer.Seal> lastUnwitnessed() {
+        if (last == null) {
+            return Optional.empty();
+        }
+        SealRecord record = seals.get(last.statement().sealedSeq());
+        return record == null || record.witnessed() ? Optional.empty() : Optional.of(last);
     }
 
     /**

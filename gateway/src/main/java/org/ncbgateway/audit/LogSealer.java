@@ -88,9 +88,19 @@ public final class LogSealer implements AutoCloseable {
         }
     }
 
-    /** Names the courier that takes the seals to the witness from now on (once the node's broker runs). */
-    public void witnessBy(SealCourier courier) {
+    /**
+     * Names the courier that takes the seals to the witness from now on (once the node's broker runs), and hands it
+     * {@code unsent} first, before any newer seal: the log's last seal, which its witness has not countersigned. It
+     * may never have left (the node crashed between appending and sending it); if it did, its duplicate id drops
+     * the copy at the broker, or the witness answers with the countersignature it made.
+     */
+    public synchronized void witnessBy(SealCourier courier, Optional<Seal> unsent) {
         this.courier = courier;
+        unsent.ifPresent(seal -> {
+            LOG.info("event=log_seal_resent node={} sealedSeq={} reason=\"not countersigned yet\"", log.node(),
+                    seal.statement().sealedSeq());
+            send(seal);
+        });
     }
 
     /** Seals every {@code interval} while the node runs (skipping when nothing was appended since). */

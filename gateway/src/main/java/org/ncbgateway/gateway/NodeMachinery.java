@@ -136,10 +136,13 @@ public final class NodeMachinery implements AutoCloseable {
 
     /**
      * From now on the seals go to this node's witness (the directory's: see {@link Witnesses}) through
-     * {@code broker}, the node's own broker; the countersignatures come back through the witness route.
+     * {@code broker}, the node's own broker; the countersignatures come back through the witness route. The log's
+     * last seal goes first when the witness has not countersigned it: a crash may have come between appending it
+     * and handing it over.
      */
     public void connectWitness(ConnectionFactory broker) {
-        sealer.witnessBy(countersignatures.courier(new WitnessLink(config.nodeCode(), this::directory, broker)));
+        sealer.witnessBy(countersignatures.courier(new WitnessLink(config.nodeCode(), this::directory, broker)),
+                countersignatures.lastUnwitnessed());
     }
 
     /** Countersigns the seals of the nodes this one witnesses for (a hub's bureaus). */

@@ -97,6 +97,33 @@ class WitnessOverBrokerTest {
     }
 
     @Test
+    void a_seal_appended_but_not_sent_before_a_crash_is_sent_at_the_next_start_and_countersigned() throws Exception {
+        LogSealer.Seal unsent;
+        try (PartialFederation nodes = PartialFederation.start(work, List.of(FR, HUB))) {
+            LocalFederation federation = nodes.federation();
+            submitDiffusion(federation.node(FR));
+            federation.stop(FR);
+            // what a crash right after appending a seal leaves: the seal in the log, never handed to the broker
+            NodeCredentials fr = ExampleFederation.credentials(FR);
+            try (MessageLog log = MessageLog.open(log(FR), FR)) {
+                unsent = new LogSealer(log, new StatementSigner(FR, fr.signingKey(), fr.signingCert()), null,
+                        Clock.systemUTC()).seal();
+            }
+
+            federation.start(FR);
+
+            awaitWitnessed(unsent);
+            assertThat(entries(HUB, EntryType.WITNESSED)).anySatisfy(e -> {
+                assertThat(e.meta().peer()).isEqualTo(FR);
+                assertThat(e.meta().sealedSeq()).isEqualTo(unsent.statement().sealedSeq());
+            });
+            assertThat(deadLetters(federation.node(HUB))).as("nothing refused at the witness").isEmpty();
+        }
+        StringWriter out = new StringWriter();
+        assertThat(verify(out, log(FR), log(HUB))).as(out.toString()).isZero();
+    }
+
+    @Test
     void an_owner_who_rewrote_and_resealed_its_log_is_caught_through_the_countersignature_it_got_over_the_broker()
             throws Exception {
         try (PartialFederation nodes = PartialFederation.start(work, List.of(FR, HUB))) {
