@@ -32,7 +32,7 @@ public record BrokerLimits(int maxMessageBytes, long addressMaxBytes, int duplic
     }
 
     public static BrokerLimits defaults() {
-        return new BrokerLimits(16 * 1024 * 1024, 64L * 1024 * 1024, 100_000, 10,
+        return new BrokerLimits(16 * 1024 * 1024, 64L * 1024 * 1024, 20_000, 10,
                 Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
