@@ -18,11 +18,11 @@ final class BenchReport {
     }
 
     /**
-     * The warm-up before the figures of one recipient count: the real pipeline at full speed until the JIT
-     * compiled less than a small share of the time ({@code compileShare}: compile time per second in the last
+     * The warm-up before the first figure: every workload in turn at full speed until the JIT compiled less than
+     * {@code settledShare} of the time over a sample ({@code compileShare}: compile time per second of the last
      * sample), or until its maximum ({@code settled} false).
      */
-    record Warmup(String workloads, int recipients, double seconds, long messages, double compileShare,
+    record Warmup(String workloads, double settledShare, double seconds, long messages, double compileShare,
                   double compileMillis, boolean settled) {
     }
 
@@ -40,9 +40,30 @@ final class BenchReport {
     record Stage(String stage, String detail, double perSecond, double cpuMicros, double jitMillis) {
     }
 
-    /** What this machine does with the same work and nothing else, and the pipeline as a fraction of it. */
-    record Ceiling(double cryptoPerSecond, double brokerPerSecond, double pipelinePerSecond, double fraction,
-                   String limitedBy) {
+    /**
+     * What this machine does with the work of one bureau-to-bureau notice and nothing else, and the pipeline's
+     * one-recipient throughput as a fraction of it. Crypto and broker alone each have both cores; the pipeline
+     * needs both on the same cores, hence the combined ceiling, 1 / (1/crypto + 1/broker).
+     *
+     * @param lowerPerSecond the lower of the two; {@code fraction} is the pipeline's share of it
+     * @param fractionOfCombined the pipeline's share of the combined ceiling
+     * @param cryptoWork what one crypto operation of the ceiling does, and on how many threads
+     * @param brokerWork what one notice's broker traffic of the ceiling is, and with how many threads
+     */
+    record Ceiling(double cryptoPerSecond, double brokerPerSecond, double lowerPerSecond, String limitedBy,
+                   double combinedPerSecond, double pipelinePerSecond, double fraction, double fractionOfCombined,
+                   String cryptoWork, String brokerWork, double cryptoJitMillis, double brokerJitMillis) {
+
+        static Ceiling of(double crypto, double broker, double pipeline, String cryptoWork, String brokerWork,
+                          double cryptoJitMillis, double brokerJitMillis) {
+            if (!(crypto > 0 && broker > 0)) {
+                throw new IllegalArgumentException("a ceiling is a positive rate: crypto " + crypto + ", broker " + broker);
+            }
+            double lower = Math.min(crypto, broker);
+            double combined = 1 / (1 / crypto + 1 / broker);
+            return new Ceiling(crypto, broker, lower, crypto <= broker ? "crypto" : "broker", combined, pipeline,
+                    pipeline / lower, pipeline / combined, cryptoWork, brokerWork, cryptoJitMillis, brokerJitMillis);
+        }
     }
 
     /** Heap in use right after a full collection, at one point of the run. */
@@ -58,7 +79,7 @@ final class BenchReport {
     /** The folder of the run: the federation, each node's data and logs ({@code nodes.log}). */
     String data;
     Machine machine;
-    final List<Warmup> warmup = new ArrayList<>();
+    Warmup warmup;
     final List<Throughput> throughput = new ArrayList<>();
     final List<Latency> latency = new ArrayList<>();
     final List<Stage> stages = new ArrayList<>();

@@ -5,11 +5,14 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
+import org.ncbgateway.gateway.GatewayNode;
 import org.ncbgateway.gateway.SubmissionException;
 
 /**
@@ -18,6 +21,9 @@ import org.ncbgateway.gateway.SubmissionException;
  * and the heap after GC, into one {@link BenchReport}.
  */
 final class BenchRunner {
+
+    private static final String NOTICE = "notice";
+    private static final String PHOTO = "photo";
 
     private final BenchSettings settings;
     private final StatusLine status;
@@ -51,20 +57,20 @@ final class BenchRunner {
             heap("federation started", pipeline);
             BenchPayloads payloads = new BenchPayloads(clock.instant());
             LoadRun runner = new LoadRun(pipeline, clock, settings.senders(), status);
-            for (int recipients : settings.recipients()) {
-                Workload notice = workload(pipeline, "notice", payloads.notice(), recipients);
-                Workload photo = workload(pipeline, "photo", payloads.photo(), 1);
-                warmUp(runner, recipients == 1 ? List.of(notice, photo) : List.of(notice));
-                pipeline(runner, notice);
-                if (recipients == 1) {
-                    throughput(runner, photo, settings.photos());
+            List<Workload> workloads = workloads(pipeline, payloads);
+            warmUp(runner, workloads);
+            for (Workload workload : workloads) {
+                if (workload.name().equals(PHOTO)) {
+                    throughput(runner, workload, settings.photos());
+                } else {
+                    pipeline(runner, workload);
                 }
             }
             heap("after the pipeline measurements", pipeline);
             alone(pipeline, payloads, work);
             heap("after the stages and ceilings", pipeline);
             if (settings.soak().isPresent()) {
-                soak(pipeline, runner, workload(pipeline, "notice", payloads.notice(), 1));
+                soak(pipeline, runner, workload(pipeline, NOTICE, payloads.notice(), 1));
             }
         } finally {
             status.clear();
@@ -82,19 +88,47 @@ final class BenchRunner {
     private void alone(BenchPipeline pipeline, BenchPayloads payloads, Path work) throws Exception {
         StageCosts costs = new StageCosts(pipeline, new StageMeter(settings.stageWindow(), status), clock);
         int messages = settings.saturation(1);
+        GatewayNode receiver = pipeline.node(BenchFederationFolder.LIVE_RECIPIENTS.get(0));
+        NoticeWork notice = new NoticeWork(pipeline.sender(), receiver, payloads.notice(), clock);
         try (StoreAndForward brokers = StoreAndForward.start(pipeline.folder().layout(), BenchFederationFolder.SENDER,
-                BenchFederationFolder.LIVE_RECIPIENTS.get(0), work.resolve("broker-alone"))) {
+                receiver.code(), work.resolve("broker-alone"))) {
             report.stages.addAll(costs.measure(payloads, settings.recipients(), work, brokers,
                     Math.max(Math.min(messages, 50), messages / 4)));
-            double crypto = costs.cryptoCeiling(payloads, Runtime.getRuntime().availableProcessors());
-            status.show("broker ceiling: %d persistent messages over TLS, %d sending threads", messages,
-                    settings.senders());
-            double broker = messages / brokers.seconds(2048, messages, settings.senders());
+            int cores = Runtime.getRuntime().availableProcessors();
+            StageMeter.Rate crypto = costs.cryptoCeiling(notice, cores);
+            NoticeWork.Sizes sizes = notice.sizes();
+            int consumers = inboundConsumers(receiver);
+            status.show("broker ceiling: %d notices' traffic, %d sending threads, %d consumers of each ncb.in", messages,
+                    settings.senders(), consumers);
+            NoticeTraffic traffic = new NoticeTraffic(brokers);
+            traffic.seconds(sizes, Math.min(messages, 200), settings.senders(), consumers);
+            JitCompileTime.Span jit = JitCompileTime.start();
+            double broker = messages / traffic.seconds(sizes, messages, settings.senders(), consumers);
             double pipelineRate = oneRecipient().orElse(report.throughput.get(0).perSecond());
-            double ceiling = Math.min(crypto, broker);
-            report.ceiling = new BenchReport.Ceiling(crypto, broker, pipelineRate, pipelineRate / ceiling,
-                    crypto <= broker ? "crypto" : "broker");
+            report.ceiling = BenchReport.Ceiling.of(crypto.perSecond(), broker, pipelineRate,
+                    cryptoWork(brokers, cores), brokerWork(brokers, sizes, consumers), crypto.jitMillis(), jit.millis());
         }
+    }
+
+    private static String cryptoWork(StoreAndForward nodes, int threads) {
+        return String.format(Locale.ROOT, "the notice sealed by %1$s for %2$s and opened by %2$s (every check but payload "
+                + "validation), %2$s's signed receipt sealed for %1$s and opened by %1$s; %3$d threads", nodes.from(),
+                nodes.to(), threads);
+    }
+
+    private String brokerWork(StoreAndForward nodes, NoticeWork.Sizes sizes, int consumers) {
+        return String.format(Locale.ROOT, "the sealed notice (%3$d bytes) put persistent on %1$s's ncb.out.%2$s by %6$d "
+                + "threads, over the TLS bridge into %2$s's ncb.in; taken by %7$d transacted consumers, each putting the "
+                + "payload (%4$d bytes) on ncb.deliver (drained) and the sealed receipt (%5$d bytes) on ncb.out.%1$s in "
+                + "the same transaction; the receipt over the TLS bridge into %1$s's ncb.in, taken by %7$d transacted "
+                + "consumers", nodes.from(), nodes.to(), sizes.notice(), sizes.delivered(), sizes.receipt(),
+                settings.senders(), consumers);
+    }
+
+    /** The consumers of {@code ncb.in} the node runs ({@code inbound.consumers}). */
+    private static int inboundConsumers(GatewayNode node) {
+        return Integer.parseInt(node.camel().getPropertiesComponent().resolveProperty("ncb.inbound.consumers")
+                .orElseThrow(() -> new IllegalStateException(node.code() + " has no ncb.inbound.consumers")));
     }
 
     private void soak(BenchPipeline pipeline, LoadRun runner, Workload workload) throws Exception {
@@ -112,29 +146,40 @@ final class BenchRunner {
                 .mapToDouble(BenchReport.Throughput::perSecond).findFirst();
     }
 
-    /**
-     * The warm-up of one recipient count: its message count of the first workload, then the workloads in turn at
-     * full speed until the JIT has settled (or the warm-up's maximum).
-     */
-    private void warmUp(LoadRun runner, List<Workload> workloads) throws Exception {
-        Workload first = workloads.get(0);
-        int recipients = first.recipients().size();
-        long counted = settings.warmup(recipients);
-        if (counted > 0) {
-            runner.run(first, (int) counted, 0);
+    /** What the run measures, in order: the notice to each recipient count, the photo after the notice to one. */
+    private List<Workload> workloads(BenchPipeline pipeline, BenchPayloads payloads) throws SubmissionException {
+        List<Workload> workloads = new ArrayList<>();
+        for (int recipients : settings.recipients()) {
+            workloads.add(workload(pipeline, NOTICE, payloads.notice(), recipients));
+            if (recipients == 1) {
+                workloads.add(workload(pipeline, PHOTO, payloads.photo(), 1));
+            }
         }
-        String names = String.join("+", workloads.stream().map(Workload::name).toList());
-        SteadyWarmup.Outcome steady = SteadyWarmup.ofThisProcess(settings.steady()).run(
-                new WarmupTraffic(runner, workloads), (seconds, messages, share) -> status.show(
-                        "warm-up, %s to %d recipient(s): %.0f s, %d messages, JIT compiling %.0f ms/s (settled below %.0f)",
-                        names, recipients, seconds, messages, 1000 * share, 1000 * settings.steady().settledShare()));
-        report.warmup.add(new BenchReport.Warmup(names, recipients, steady.seconds(), counted + steady.messages(),
-                steady.compileShare(), steady.compileMillis(), steady.settled()));
+        return workloads;
     }
 
-    /** Throughput, then each offered load the pipeline can sustain. */
+    /**
+     * Before any figure, every workload in turn at full speed until the JIT has settled (or the warm-up's
+     * maximum): the JIT compiles for the whole process, and what one workload leaves uncompiled another's
+     * figures would pay for.
+     */
+    private void warmUp(LoadRun runner, List<Workload> workloads) throws Exception {
+        String names = String.join(", ", workloads.stream().map(w -> w.name() + " to " + w.recipients().size())
+                .toList());
+        SteadyWarmup.Outcome steady = SteadyWarmup.ofThisProcess(settings.steady()).run(
+                new WarmupTraffic(runner, workloads), (seconds, messages, share) -> status.show(
+                        "warm-up: %.0f s, %d messages, the JIT compiling %.0f ms per second (settled below %.0f)",
+                        seconds, messages, 1000 * share, 1000 * settings.steady().settledShare()));
+        report.warmup = new BenchReport.Warmup(names, settings.steady().settledShare(), steady.seconds(),
+                steady.messages(), steady.compileShare(), steady.compileMillis(), steady.settled());
+    }
+
+    /** The message-count warm-up of its recipient count (--warmup), throughput, then each offered load. */
     private void pipeline(LoadRun runner, Workload workload) throws Exception {
         int recipients = workload.recipients().size();
+        if (settings.warmup(recipients) > 0) {
+            runner.run(workload, settings.warmup(recipients), 0);
+        }
         LoadRun.Result saturated = throughput(runner, workload, settings.saturation(recipients));
         for (double load : settings.loads(saturated.achieved())) {
             int messages = settings.messages(load);

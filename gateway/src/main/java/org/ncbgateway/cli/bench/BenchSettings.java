@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param recipients the recipient counts measured
  * @param senders threads submitting at the sender
- * @param warmup messages sent, unmeasured, before the first figure of each recipient count
- * @param steady then the real pipeline at full speed until the JIT has settled, before each recipient count
+ * @param warmup messages sent, unmeasured, before the first figure of each recipient count (after {@code steady})
+ * @param steady before any figure, every workload at full speed until the JIT has settled
  * @param saturation messages sent as fast as possible for the throughput of one recipient (fewer for more)
  * @param window how long each offered load runs
  * @param loads fixed offered loads (messages per second), each run when the pipeline can sustain it
@@ -35,7 +35,7 @@ record BenchSettings(List<Integer> recipients, int senders, int warmup, SteadyWa
     static final double JIT_SETTLED_SHARE = 0.05;
 
     static BenchSettings full() {
-        return new BenchSettings(RECIPIENTS, 8, 300,
+        return new BenchSettings(RECIPIENTS, 8, 0,
                 new SteadyWarmup.Policy(JIT_SETTLED_SHARE, Duration.ofSeconds(5), Duration.ofSeconds(180)), 2000,
                 Duration.ofSeconds(10),
                 List.of(10.0, 20.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0), List.of(0.5, 0.75, 0.9),
@@ -43,8 +43,8 @@ record BenchSettings(List<Integer> recipients, int senders, int warmup, SteadyWa
     }
 
     static BenchSettings quick() {
-        return new BenchSettings(RECIPIENTS, 8, 100,
-                new SteadyWarmup.Policy(JIT_SETTLED_SHARE, Duration.ofSeconds(2), Duration.ofSeconds(12)), 400,
+        return new BenchSettings(RECIPIENTS, 8, 0,
+                new SteadyWarmup.Policy(JIT_SETTLED_SHARE, Duration.ofSeconds(2), Duration.ofSeconds(10)), 400,
                 Duration.ofMillis(1500), List.of(200.0),
                 List.of(0.5, 0.9), Duration.ofMillis(700), Optional.empty(), 0.5);
     }

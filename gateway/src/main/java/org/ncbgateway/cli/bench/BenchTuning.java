@@ -20,13 +20,12 @@ final class BenchTuning {
     List<Integer> recipients;
 
     @Option(names = "--warmup", paramLabel = "N",
-            description = "unmeasured messages before each recipient count (default: 300, --quick 100), then the "
-                    + "time-based warm-up")
+            description = "unmeasured messages before each recipient count, after the time-based warm-up (default: 0)")
     Integer warmup;
 
     @Option(names = "--warmup-seconds", paramLabel = "SECONDS",
-            description = "at most this long before each recipient count, the pipeline at full speed until the JIT "
-                    + "has settled (default: 180, --quick 12; 0: none)")
+            description = "at most this long before the first figure, every workload at full speed until the JIT "
+                    + "has settled (default: 180, --quick 10; 0: none)")
     Double warmupSeconds;
 
     @Option(names = "--jit-settled", paramLabel = "SHARE",

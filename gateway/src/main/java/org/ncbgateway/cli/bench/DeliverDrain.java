@@ -1,6 +1,7 @@
 package org.ncbgateway.cli.bench;
 
 import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,7 +18,11 @@ final class DeliverDrain implements AutoCloseable {
     private final LongAdder consumed = new LongAdder();
 
     DeliverDrain(GatewayNode node) throws JMSException {
-        this.connection = node.broker().connectionFactory().createConnection();
+        this(node.broker().connectionFactory());
+    }
+
+    DeliverDrain(ConnectionFactory broker) throws JMSException {
+        this.connection = broker.createConnection();
         try {
             Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
             session.createConsumer(session.createQueue(Addresses.DELIVER)).setMessageListener(m -> consumed.increment());

@@ -56,26 +56,29 @@ final class ReportTable {
         BenchReport.Ceiling c = report.ceiling;
         if (c != null) {
             line("");
-            line("CEILING OF THIS MACHINE (same work, nothing else, same run)");
-            line("crypto alone, seal + open, both cores: %.0f msg/s; broker alone, persistent TLS store-and-forward:"
-                    + " %.0f msg/s", c.cryptoPerSecond(), c.brokerPerSecond());
-            line("pipeline %.1f notices/s = %.0f %% of the ceiling (%s, the lower of the two)", c.pipelinePerSecond(),
-                    100 * c.fraction(), c.limitedBy());
+            line("CEILING OF THIS MACHINE (the work of one bureau-to-bureau notice and its receipt, nothing else, same run)");
+            line("crypto alone: %.0f notices/s (JIT %.0f ms): %s", c.cryptoPerSecond(), c.cryptoJitMillis(), c.cryptoWork());
+            line("broker alone: %.0f notices/s (JIT %.0f ms): %s", c.brokerPerSecond(), c.brokerJitMillis(), c.brokerWork());
+            line("the lower of the two: %.0f notices/s (%s); both on the same cores, 1/(1/crypto + 1/broker): %.0f notices/s",
+                    c.lowerPerSecond(), c.limitedBy(), c.combinedPerSecond());
+            line("pipeline %.1f notices/s = %.0f %% of the lower ceiling, %.0f %% of the combined", c.pipelinePerSecond(),
+                    100 * c.fraction(), 100 * c.fractionOfCombined());
         }
     }
 
     private void warmup(BenchReport report) {
-        if (report.warmup.isEmpty()) {
+        BenchReport.Warmup w = report.warmup;
+        if (w == null) {
             return;
         }
         line("");
-        line("WARM-UP (unmeasured: the pipeline at full speed until the JIT compiles less than a small share of the time)");
-        line("%-14s %10s %9s %9s %16s %14s %8s", "payload", "recipients", "seconds", "messages", "JIT ms/s at end",
-                "JIT ms in all", "settled");
-        for (BenchReport.Warmup w : report.warmup) {
-            line("%-14s %10d %9.1f %9d %16.0f %14.0f %8s", w.workloads(), w.recipients(), w.seconds(), w.messages(),
-                    w.compileShare() < 0 ? -1 : 1000 * w.compileShare(), w.compileMillis(), w.settled() ? "yes" : "no");
-        }
+        line("WARM-UP (unmeasured, before the first figure: each workload in turn at full speed until the JIT settles)");
+        line("%s: %.1f s, %d messages, the JIT compiled %.0f ms in all and %s ms per second at the end: %s",
+                w.workloads(), w.seconds(), w.messages(), w.compileMillis(),
+                w.compileShare() < 0 ? "(not reported)" : String.format(Locale.ROOT, "%.0f", 1000 * w.compileShare()),
+                w.settled() ? String.format(Locale.ROOT, "settled (below %.0f ms per second)", 1000 * w.settledShare())
+                        : String.format(Locale.ROOT, "not settled (below %.0f ms per second) at the warm-up's maximum",
+                        1000 * w.settledShare()));
     }
 
     private void memory(String title, java.util.List<BenchReport.Heap> points) {

@@ -12,7 +12,6 @@ import org.ncbgateway.audit.LogEvent;
 import org.ncbgateway.audit.MessageLog;
 import org.ncbgateway.crypto.MessageOpener;
 import org.ncbgateway.crypto.MessageSealer;
-import org.ncbgateway.gateway.GatewayNode;
 import org.ncbgateway.message.MessageHeader;
 import org.ncbgateway.message.MessageKind;
 import org.ncbgateway.message.Priority;
@@ -46,7 +45,7 @@ final class StageCosts {
         stage("validate", "2 KB notice, schema and semantic rules", () -> valid(validator.validate(payloads.notice())));
         stage("validate", "200 KB photo notice", () -> valid(validator.validate(payloads.photo())));
         MessageSealer sealer = new MessageSealer(pipeline.sender().machinery().credentials());
-        MessageOpener opener = opener(pipeline.node(BenchFederationFolder.LIVE_RECIPIENTS.get(0)));
+        MessageOpener opener = NoticeWork.opener(pipeline.node(BenchFederationFolder.LIVE_RECIPIENTS.get(0)), clock);
         for (int count : recipientCounts) {
             List<X509Certificate> certificates = certificates(count);
             stage("seal", "2 KB notice, " + plural(count), () -> sealer.seal(header(count), payloads.notice(),
@@ -69,13 +68,9 @@ final class StageCosts {
         return stages;
     }
 
-    /** Seal and open of one 2 KB notice for one recipient, on every core at once: the crypto ceiling. */
-    double cryptoCeiling(BenchPayloads payloads, int threads) throws Exception {
-        MessageSealer sealer = new MessageSealer(pipeline.sender().machinery().credentials());
-        MessageOpener opener = opener(pipeline.node(BenchFederationFolder.LIVE_RECIPIENTS.get(0)));
-        List<X509Certificate> one = certificates(1);
-        return meter.measure("crypto ceiling: seal + open", threads,
-                () -> opener.open(sealer.seal(header(1), payloads.notice(), one))).perSecond();
+    /** The crypto of one notice and its receipt ({@link NoticeWork}) on every core at once: the crypto ceiling. */
+    StageMeter.Rate cryptoCeiling(NoticeWork work, int threads) throws Exception {
+        return meter.measure("crypto ceiling: notice and receipt sealed and opened", threads, work::run);
     }
 
     private BenchReport.Stage broker(StoreAndForward brokers, int messages) throws Exception {
@@ -92,11 +87,6 @@ final class StageCosts {
     private void stage(String name, String detail, StageMeter.Operation operation) throws Exception {
         StageMeter.Rate rate = meter.measure(name + ", " + detail, 1, operation);
         stages.add(new BenchReport.Stage(name, detail, rate.perSecond(), rate.cpuMicros(), rate.jitMillis()));
-    }
-
-    private MessageOpener opener(GatewayNode receiver) {
-        return new MessageOpener(receiver.machinery().credentials(), receiver.machinery().liveDirectory(),
-                header -> true, id -> false, payload -> ValidationReport.ok(), clock);
     }
 
     private List<X509Certificate> certificates(int count) throws PkiException {

@@ -3,6 +3,7 @@ package org.ncbgateway.cli.bench;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -27,17 +28,19 @@ import org.ncbgateway.transport.NodeBroker;
 import org.ncbgateway.transport.TlsMaterial;
 
 /**
- * The broker alone: two node brokers of a federation folder on loopback, persistent messages sent into
- * the first's {@code ncb.out.<SECOND>}, forwarded by its TLS bridge, consumed from the second's
- * {@code ncb.in}; every send and every hop synced to disk, as in the gateway, with no gateway around.
+ * The broker alone: two node brokers of a federation folder on loopback, each with its TLS bridge to the other;
+ * persistent messages sent into the first's {@code ncb.out.<SECOND>}, forwarded by its bridge, consumed from the
+ * second's {@code ncb.in}; every send and every hop synced to disk, as in the gateway, with no gateway around.
  */
 final class StoreAndForward implements AutoCloseable {
 
+    private final String from;
     private final String to;
     private final NodeBroker sending;
     private final NodeBroker receiving;
 
-    private StoreAndForward(String to, NodeBroker sending, NodeBroker receiving) {
+    private StoreAndForward(String from, String to, NodeBroker sending, NodeBroker receiving) {
+        this.from = from;
         this.to = to;
         this.sending = sending;
         this.receiving = receiving;
@@ -47,11 +50,12 @@ final class StoreAndForward implements AutoCloseable {
     static StoreAndForward start(FederationLayout layout, String from, String to, Path data) throws Exception {
         NodeBroker sending = new NodeBroker(settings(layout, from, data));
         NodeBroker receiving = new NodeBroker(settings(layout, to, data));
-        StoreAndForward pair = new StoreAndForward(to, sending, receiving);
+        StoreAndForward pair = new StoreAndForward(from, to, sending, receiving);
         try {
             sending.start();
             receiving.start();
             sending.updateNextHops(Map.of(to, receiving.settings().acceptor()));
+            receiving.updateNextHops(Map.of(from, sending.settings().acceptor()));
             return pair;
         } catch (Exception e) {
             pair.close();
@@ -94,15 +98,37 @@ final class StoreAndForward implements AutoCloseable {
             MessageProducer producer = session.createProducer(session.createQueue(Addresses.out(to)));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             for (int i = 0; i < n; i++) {
-                String id = UUID.randomUUID().toString();
-                BytesMessage message = session.createBytesMessage();
-                message.writeBytes(body);
-                message.setStringProperty(MessageProperties.MESSAGE_ID, id);
-                message.setStringProperty(MessageProperties.DUPLICATE_ID, id);
-                producer.send(message);
+                producer.send(message(session, body));
             }
         }
         return null;
+    }
+
+    /** A message as the gateway puts it on a broker address: the bytes, a new message id, the same as duplicate id. */
+    static BytesMessage message(Session session, byte[] body) throws JMSException {
+        String id = UUID.randomUUID().toString();
+        BytesMessage message = session.createBytesMessage();
+        message.writeBytes(body);
+        message.setStringProperty(MessageProperties.MESSAGE_ID, id);
+        message.setStringProperty(MessageProperties.DUPLICATE_ID, id);
+        return message;
+    }
+
+    /** The node that sends, whose {@code ncb.in} the other's bridge delivers to. */
+    String from() {
+        return from;
+    }
+
+    String to() {
+        return to;
+    }
+
+    NodeBroker sending() {
+        return sending;
+    }
+
+    NodeBroker receiving() {
+        return receiving;
     }
 
     private static BrokerSettings settings(FederationLayout layout, String code, Path data) throws Exception {
