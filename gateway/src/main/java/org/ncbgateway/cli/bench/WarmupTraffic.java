@@ -1,6 +1,5 @@
 package org.ncbgateway.cli.bench;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,6 +9,8 @@ import java.util.List;
  */
 final class WarmupTraffic implements SteadyWarmup.Batch {
 
+    private static final int FIRST_BATCH = 50;
+
     private final LoadRun runner;
     private final List<Workload> workloads;
     private final int[] sizes;
@@ -18,8 +19,10 @@ final class WarmupTraffic implements SteadyWarmup.Batch {
     WarmupTraffic(LoadRun runner, List<Workload> workloads) {
         this.runner = runner;
         this.workloads = List.copyOf(workloads);
-        this.sizes = new int[workloads.size()];
-        Arrays.fill(sizes, SteadyWarmup.Policy.MIN_BATCH);
+        // the first batch deep enough to fill the pipeline (batches of a few messages measure its latency, not
+        // its speed), fewer for notices that cost the sender more
+        this.sizes = workloads.stream().mapToInt(w -> Math.max(SteadyWarmup.Policy.MIN_BATCH,
+                FIRST_BATCH / (int) Math.ceil(Math.sqrt(w.recipients().size())))).toArray();
     }
 
     @Override
