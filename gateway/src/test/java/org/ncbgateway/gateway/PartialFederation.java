@@ -1,56 +1,39 @@
 package org.ncbgateway.gateway;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import org.ncbgateway.testing.ExampleFederation;
+import org.ncbgateway.transport.AbsentPeersEndpoint;
 
 /**
- * Some nodes of the example federation running on loopback. Every other node's endpoint is a socket that
- * hangs up on every connection, so the copies bound for it stay queued where they wait ({@code ncb.out.<HOP>}).
- * Hanging up at once, rather than never answering, lets a node stop without waiting out its bridges' TLS
- * handshakes; the socket stays bound, so no other process can take the port and answer as that node.
+ * Some nodes of the example federation running on loopback. Every other node's endpoint is an
+ * {@link AbsentPeersEndpoint}, so the copies bound for it stay queued where they wait ({@code ncb.out.<HOP>}).
  */
 public final class PartialFederation implements AutoCloseable {
 
     private final LocalFederation federation;
-    private final ServerSocket silent;
+    private final AbsentPeersEndpoint absent;
 
-    private PartialFederation(LocalFederation federation, ServerSocket silent) {
+    private PartialFederation(LocalFederation federation, AbsentPeersEndpoint absent) {
         this.federation = federation;
-        this.silent = silent;
+        this.absent = absent;
     }
 
     public static PartialFederation start(Path work, List<String> running) throws Exception {
-        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        Thread hangUp = new Thread(() -> hangUpOnEveryConnection(silent), "absent-nodes-endpoint");
-        hangUp.setDaemon(true);
-        hangUp.start();
+        AbsentPeersEndpoint absentPeers = AbsentPeersEndpoint.open();
         LocalFederation federation = LocalFederation.prepare(ExampleFederation.dir(), work, running, Clock.systemUTC());
         StringBuilder absent = new StringBuilder();
         ExampleFederation.directory().nodes().stream().map(n -> n.code()).filter(c -> !running.contains(c))
-                .forEach(c -> absent.append("peer.").append(c).append(".endpoint=127.0.0.1:")
-                        .append(silent.getLocalPort()).append('\n'));
+                .forEach(c -> absent.append("peer.").append(c).append(".endpoint=").append(absentPeers.hostPort())
+                        .append('\n'));
         for (String code : running) {
             Files.writeString(federation.configFile(code), absent, StandardOpenOption.APPEND);
         }
         federation.startAll();
-        return new PartialFederation(federation, silent);
-    }
-
-    private static void hangUpOnEveryConnection(ServerSocket endpoint) {
-        while (!endpoint.isClosed()) {
-            try {
-                endpoint.accept().close();
-            } catch (IOException closed) {
-                // the federation is closing: the loop ends with the socket
-            }
-        }
+        return new PartialFederation(federation, absentPeers);
     }
 
     public LocalFederation federation() {
@@ -62,7 +45,7 @@ public final class PartialFederation implements AutoCloseable {
         try {
             federation.close();
         } finally {
-            silent.close();
+            absent.close();
         }
     }
 }

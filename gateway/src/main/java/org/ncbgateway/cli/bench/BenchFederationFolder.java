@@ -57,12 +57,12 @@ final class BenchFederationFolder {
 
     /**
      * Writes a federation whose largest diffusion goes to {@code maxRecipients} bureaus. Nodes that do not
-     * run get an endpoint {@code silentEndpoint} (host:port) that never answers.
+     * run get the endpoint {@code absentEndpoint} (host:port), which hangs up on every connection.
      */
-    static BenchFederationFolder create(Path dir, int maxRecipients, String silentEndpoint, Instant now)
+    static BenchFederationFolder create(Path dir, int maxRecipients, String absentEndpoint, Instant now)
             throws Exception {
         FederationLayout layout = new FederationLayout(dir);
-        FederationAuthority authority = FederationAuthority.create(layout, liveSpec(silentEndpoint), VALIDITY_DAYS,
+        FederationAuthority authority = FederationAuthority.create(layout, liveSpec(absentEndpoint), VALIDITY_DAYS,
                 null, now);
         List<String> absent = absentCodes(Math.max(0, maxRecipients - LIVE_RECIPIENTS.size()));
         Directory live = DirectoryBuilder.build(layout, OptionalLong.of(1), Duration.ofDays(VALIDITY_DAYS), now);
@@ -70,13 +70,13 @@ final class BenchFederationFolder {
         Validity validity = Validity.days(now, VALIDITY_DAYS);
         for (Region region : ABSENT_REGIONS) {
             nodes.add(absentNode(authority.root(), validity, region.hubCode(), NodeRole.HUB, region, null,
-                    silentEndpoint));
+                    absentEndpoint));
         }
         // a certificate costs a few milliseconds of signing: both cores share them
         nodes.addAll(IntStream.range(0, absent.size()).parallel().mapToObj(i -> {
             Region region = ABSENT_REGIONS.get(i % ABSENT_REGIONS.size());
             return absentNode(authority.root(), validity, absent.get(i), NodeRole.BUREAU, region, region.hubCode(),
-                    silentEndpoint);
+                    absentEndpoint);
         }).toList());
         byte[] json = DirectoryCodec.encode(new Directory(1, live.issuedAt(), live.validUntil(), nodes, live.crl()));
         AtomicFiles.write(layout.directoryJson(), json, false);

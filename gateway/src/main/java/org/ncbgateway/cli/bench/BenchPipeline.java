@@ -1,12 +1,11 @@
 package org.ncbgateway.cli.bench;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ncbgateway.gateway.GatewayNode;
 import org.ncbgateway.gateway.LocalFederation;
+import org.ncbgateway.transport.AbsentPeersEndpoint;
 
 /**
  * The running federation of a benchmark (see {@link BenchFederationFolder}): every live node with its
@@ -16,25 +15,25 @@ import org.ncbgateway.gateway.LocalFederation;
  */
 final class BenchPipeline implements AutoCloseable {
 
-    private final ServerSocket silent;
+    private final AbsentPeersEndpoint absent;
     private final BenchFederationFolder folder;
     private final LocalFederation federation;
     private final List<DeliverDrain> drains = new ArrayList<>();
     private ReceiptWatch watch;
 
-    private BenchPipeline(ServerSocket silent, BenchFederationFolder folder, LocalFederation federation) {
-        this.silent = silent;
+    private BenchPipeline(AbsentPeersEndpoint absent, BenchFederationFolder folder, LocalFederation federation) {
+        this.absent = absent;
         this.folder = folder;
         this.federation = federation;
     }
 
     static BenchPipeline start(Path work, int maxRecipients, NanoClock clock) throws Exception {
-        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        AbsentPeersEndpoint absent = AbsentPeersEndpoint.open();
         BenchPipeline pipeline = null;
         try {
             BenchFederationFolder folder = BenchFederationFolder.create(work.resolve("federation"), maxRecipients,
-                    "127.0.0.1:" + silent.getLocalPort(), clock.instant());
-            pipeline = new BenchPipeline(silent, folder, LocalFederation.prepare(folder.dir(), work.resolve("nodes"),
+                    absent.hostPort(), clock.instant());
+            pipeline = new BenchPipeline(absent, folder, LocalFederation.prepare(folder.dir(), work.resolve("nodes"),
                     BenchFederationFolder.liveNodes(), clock));
             pipeline.federation.startAll();
             for (String code : BenchFederationFolder.LIVE_RECIPIENTS) {
@@ -46,7 +45,7 @@ final class BenchPipeline implements AutoCloseable {
             if (pipeline != null) {
                 pipeline.close();
             } else {
-                silent.close();
+                absent.close();
             }
             throw e;
         }
@@ -79,7 +78,7 @@ final class BenchPipeline implements AutoCloseable {
             }
             federation.close();
         } finally {
-            silent.close();
+            absent.close();
         }
     }
 }

@@ -44,9 +44,9 @@ record BenchSettings(List<Integer> recipients, int senders, int warmup, SteadyWa
 
     static BenchSettings quick() {
         return new BenchSettings(RECIPIENTS, 8, 0,
-                new SteadyWarmup.Policy(JIT_SETTLED_SHARE, Duration.ofSeconds(2), Duration.ofSeconds(10)), 400,
-                Duration.ofMillis(1500), List.of(200.0),
-                List.of(0.5, 0.9), Duration.ofMillis(700), Optional.empty(), 0.5);
+                new SteadyWarmup.Policy(JIT_SETTLED_SHARE, Duration.ofSeconds(2), Duration.ofSeconds(6)), 200,
+                Duration.ofMillis(1000), List.of(200.0),
+                List.of(0.5, 0.9), Duration.ofMillis(400), Optional.empty(), 0.5);
     }
 
     /** Fewer messages for more recipients: each costs the sender more, and more receipts come back. */

@@ -25,7 +25,7 @@ final class BenchTuning {
 
     @Option(names = "--warmup-seconds", paramLabel = "SECONDS",
             description = "at most this long before the first figure, every workload at full speed until the JIT "
-                    + "has settled (default: 180, --quick 10; 0: none)")
+                    + "has settled (default: 180, --quick 6; 0: none)")
     Double warmupSeconds;
 
     @Option(names = "--jit-settled", paramLabel = "SHARE",
@@ -34,14 +34,14 @@ final class BenchTuning {
     Double jitSettled;
 
     @Option(names = "--messages", paramLabel = "N",
-            description = "messages sent as fast as possible, one recipient (default: 2000, --quick 400)")
+            description = "messages sent as fast as possible, one recipient (default: 2000, --quick 200)")
     Integer messages;
 
-    @Option(names = "--window", paramLabel = "SECONDS", description = "duration of each offered load (default: 10, --quick 1.5)")
+    @Option(names = "--window", paramLabel = "SECONDS", description = "duration of each offered load (default: 10, --quick 1)")
     Double window;
 
     @Option(names = "--stage-seconds", paramLabel = "SECONDS",
-            description = "measuring time of each stage and ceiling alone (default: 3, --quick 0.7)")
+            description = "measuring time of each stage and ceiling alone (default: 3, --quick 0.4)")
     Double stageSeconds;
 
     @Option(names = "--soak", paramLabel = "DURATION", converter = SoakDuration.class,
