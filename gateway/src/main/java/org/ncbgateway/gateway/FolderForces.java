@@ -7,21 +7,22 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Makes the names given in one folder durable, one force of the folder for many of them (group commit, as
- * {@link GroupCommitFile} does for appends): a caller that {@link #renamed renamed} a file into the folder
- * {@link #force forces} up to its ticket, and whoever forces covers every rename done before it started, so
- * concurrent consumers share the force. Without it a crash could lose a rename the caller relied on.
+ * Makes the names given in one folder durable, one force of the folder for many of them (a
+ * {@link GroupForce}, as {@link GroupCommitFile} does for appends): a caller that {@link #renamed renamed} a
+ * file into the folder {@link #force forces} up to its ticket. Without it a crash could lose a rename the
+ * caller relied on.
  */
 final class FolderForces {
 
-    private final Path folder;
     private final AtomicLong renames = new AtomicLong();
-    private final AtomicLong forces = new AtomicLong();
-    private final Object forcing = new Object();
-    private volatile long forced;
+    private final GroupForce group;
 
     FolderForces(Path folder) {
-        this.folder = folder;
+        this.group = new GroupForce(renames::get, () -> {
+            try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+                channel.force(true);
+            }
+        });
     }
 
     /** Called once a rename into the folder is done; returns the ticket to {@link #force}. */
@@ -31,24 +32,11 @@ final class FolderForces {
 
     /** Returns once every rename up to {@code ticket} is on disk. */
     void force(long ticket) throws IOException {
-        if (forced >= ticket) {
-            return;
-        }
-        synchronized (forcing) {
-            if (forced >= ticket) {
-                return;
-            }
-            long upTo = renames.get();
-            try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-                channel.force(true);
-            }
-            forces.incrementAndGet();
-            forced = upTo;
-        }
+        group.force(ticket);
     }
 
     /** Forces of the folder done so far: fewer than the renames when callers shared them. */
     long forces() {
-        return forces.get();
+        return group.forces();
     }
 }
