@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ConnectException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +25,13 @@ class AbsentPeersEndpointTest {
     }
 
     @Test
-    void holds_its_port_until_closed() throws IOException {
-        AbsentPeersEndpoint endpoint = AbsentPeersEndpoint.open();
-        assertThat(endpoint.hostPort()).matches("127\\.0\\.0\\.1:[0-9]+");
-        endpoint.close();
-        assertThatThrownBy(() -> connect(endpoint).close()).isInstanceOf(ConnectException.class);
+    void holds_its_port_while_open() throws IOException {
+        try (AbsentPeersEndpoint endpoint = AbsentPeersEndpoint.open()) {
+            assertThat(endpoint.hostPort()).matches("127\\.0\\.0\\.1:[0-9]+");
+            int port = Integer.parseInt(endpoint.hostPort().split(":")[1]);
+            assertThatThrownBy(() -> new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1")).close())
+                    .isInstanceOf(BindException.class);
+        }
     }
 
     private static Socket connect(AbsentPeersEndpoint endpoint) throws IOException {
