@@ -27,8 +27,12 @@ final class BenchReport {
     }
 
     /** Messages per second of one workload sent as fast as possible, first submitted to last receipted. */
+    /**
+     * @param cpuMillis milliseconds of process CPU per message, every node and broker of the run included
+     * @param busyCores cores the run kept busy on average
+     */
     record Throughput(String workload, int recipients, int liveRecipients, int payloadBytes, int messages,
-                      double perSecond, double p50, double p99, double jitMillis) {
+                      double perSecond, double p50, double p99, double jitMillis, double cpuMillis, double busyCores) {
     }
 
     /** Latency at one offered load, from each message's due time to its last receipt back at the sender. */
@@ -41,28 +45,43 @@ final class BenchReport {
     }
 
     /**
-     * What this machine does with the work of one bureau-to-bureau notice and nothing else, and the pipeline's
-     * one-recipient throughput as a fraction of it. Crypto and broker alone each have both cores; the pipeline
-     * needs both on the same cores, hence the combined ceiling, 1 / (1/crypto + 1/broker).
+     * One part of a notice's work (its crypto, its broker traffic) measured alone with every core to itself.
      *
-     * @param lowerPerSecond the lower of the two; {@code fraction} is the pipeline's share of it
-     * @param fractionOfCombined the pipeline's share of the combined ceiling
-     * @param cryptoWork what one crypto operation of the ceiling does, and on how many threads
-     * @param brokerWork what one notice's broker traffic of the ceiling is, and with how many threads
+     * @param cpuMicros microseconds of process CPU per notice
+     * @param busyCores cores the part kept busy on average: below the core count, it waited on something else
+     * @param work what one notice of this part does, and on how many threads
      */
-    record Ceiling(double cryptoPerSecond, double brokerPerSecond, double lowerPerSecond, String limitedBy,
-                   double combinedPerSecond, double pipelinePerSecond, double fraction, double fractionOfCombined,
-                   String cryptoWork, String brokerWork, double cryptoJitMillis, double brokerJitMillis) {
+    record Part(double perSecond, double cpuMicros, double busyCores, String work, double jitMillis) {
+    }
 
-        static Ceiling of(double crypto, double broker, double pipeline, String cryptoWork, String brokerWork,
-                          double cryptoJitMillis, double brokerJitMillis) {
-            if (!(crypto > 0 && broker > 0)) {
-                throw new IllegalArgumentException("a ceiling is a positive rate: crypto " + crypto + ", broker " + broker);
+    /**
+     * What this machine does with the work of one bureau-to-bureau notice and nothing else, and the pipeline's
+     * one-recipient throughput as a fraction of it. Crypto and broker alone each have every core to themselves;
+     * the pipeline does both on the same cores, so its ceiling is the combined one: the cores divided by the CPU
+     * both parts spend on a notice, and never above the slower part alone. When both parts keep every core busy,
+     * that is 1 / (1/crypto + 1/broker); when one waits (on disk, on the network), the other can use the cores
+     * meanwhile and the combined ceiling is higher.
+     *
+     * @param lowerPerSecond the slower part alone; {@code fractionOfLower} is the pipeline's share of it
+     * @param combinedPerSecond both parts on the same cores; {@code fraction} is the pipeline's share of it
+     */
+    record Ceiling(Part crypto, Part broker, int cores, double lowerPerSecond, String limitedBy,
+                   double combinedPerSecond, double pipelinePerSecond, double fraction, double fractionOfLower) {
+
+        static Ceiling of(Part crypto, Part broker, int cores, double pipeline) {
+            if (!(crypto.perSecond() > 0 && broker.perSecond() > 0)) {
+                throw new IllegalArgumentException("a ceiling is a positive rate: crypto " + crypto.perSecond()
+                        + ", broker " + broker.perSecond());
             }
-            double lower = Math.min(crypto, broker);
-            double combined = 1 / (1 / crypto + 1 / broker);
-            return new Ceiling(crypto, broker, lower, crypto <= broker ? "crypto" : "broker", combined, pipeline,
-                    pipeline / lower, pipeline / combined, cryptoWork, brokerWork, cryptoJitMillis, brokerJitMillis);
+            if (!(crypto.cpuMicros() > 0 && broker.cpuMicros() > 0 && cores > 0)) {
+                throw new IllegalArgumentException("a ceiling needs the CPU of each part and the cores: crypto "
+                        + crypto.cpuMicros() + " us, broker " + broker.cpuMicros() + " us, " + cores + " cores");
+            }
+            double lower = Math.min(crypto.perSecond(), broker.perSecond());
+            double combined = Math.min(lower, cores * 1e6 / (crypto.cpuMicros() + broker.cpuMicros()));
+            return new Ceiling(crypto, broker, cores, lower,
+                    crypto.perSecond() <= broker.perSecond() ? "crypto" : "broker", combined, pipeline,
+                    pipeline / combined, pipeline / lower);
         }
     }
 

@@ -103,10 +103,15 @@ final class BenchRunner {
             NoticeTraffic traffic = new NoticeTraffic(brokers);
             traffic.seconds(sizes, Math.min(messages, 200), settings.senders(), consumers);
             JitCompileTime.Span jit = JitCompileTime.start();
+            ProcessCpu.Span cpu = ProcessCpu.start();
             double broker = messages / traffic.seconds(sizes, messages, settings.senders(), consumers);
             double pipelineRate = oneRecipient().orElse(report.throughput.get(0).perSecond());
-            report.ceiling = BenchReport.Ceiling.of(crypto.perSecond(), broker, pipelineRate,
-                    cryptoWork(brokers, cores), brokerWork(brokers, sizes, consumers), crypto.jitMillis(), jit.millis());
+            report.ceiling = BenchReport.Ceiling.of(
+                    new BenchReport.Part(crypto.perSecond(), crypto.cpuMicros(),
+                            crypto.perSecond() * crypto.cpuMicros() / 1e6, cryptoWork(brokers, cores), crypto.jitMillis()),
+                    new BenchReport.Part(broker, cpu.microsPer(messages), cpu.busyCores(),
+                            brokerWork(brokers, sizes, consumers), jit.millis()),
+                    cores, pipelineRate);
         }
     }
 
@@ -194,7 +199,7 @@ final class BenchRunner {
         LoadRun.Result result = runner.run(workload, messages, 0);
         report.throughput.add(new BenchReport.Throughput(workload.name(), workload.recipients().size(),
                 workload.live().size(), workload.payload().length, messages, result.achieved(), result.latency().p50(),
-                result.latency().p99(), result.jitMillis()));
+                result.latency().p99(), result.jitMillis(), result.cpuMillis(), result.busyCores()));
         return result;
     }
 

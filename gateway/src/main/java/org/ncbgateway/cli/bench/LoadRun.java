@@ -25,9 +25,11 @@ final class LoadRun {
      * @param offered messages per second asked for; 0 when as fast as possible
      * @param achieved messages per second from the first due time to the last receipt
      * @param jitMillis the JIT's compile time during the run (see {@link JitCompileTime})
+     * @param cpuMillis process CPU per message, in milliseconds
+     * @param busyCores cores the run kept busy on average
      */
     record Result(String workload, int recipients, int messages, double offered, double achieved,
-                  LatencyRecorder.Summary latency, double jitMillis) {
+                  LatencyRecorder.Summary latency, double jitMillis, double cpuMillis, double busyCores) {
     }
 
     /** How long the pipeline may answer nothing before the benchmark gives up on it. */
@@ -53,6 +55,7 @@ final class LoadRun {
         AtomicInteger next = new AtomicInteger();
         long interval = rate > 0 ? (long) (1e9 / rate) : 0;
         JitCompileTime.Span jit = JitCompileTime.start();
+        ProcessCpu.Span cpu = ProcessCpu.start();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
@@ -84,7 +87,7 @@ final class LoadRun {
         }
         double seconds = (lastAnswer.get() - clock.epochNanos(start)) / 1e9;
         return new Result(workload.name(), workload.recipients().size(), messages, rate, messages / seconds,
-                latencies.summary(), jit.millis());
+                latencies.summary(), jit.millis(), cpu.millis() / messages, cpu.busyCores());
     }
 
     /** Waits for every answer; a pipeline that answers nothing for {@link #STALL} ends the run with a reason. */

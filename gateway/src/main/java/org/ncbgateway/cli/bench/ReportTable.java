@@ -22,12 +22,14 @@ final class ReportTable {
         line("");
         line("END-TO-END THROUGHPUT (as fast as %s; first submitted to last delivered and receipted)",
                 "the sending threads go");
-        line("%-8s %10s %6s %9s %8s %12s %9s %9s %8s", "payload", "recipients", "live", "bytes", "messages",
-                "notices/s", "p50 ms", "p99 ms", "JIT ms");
+        line("%-8s %10s %6s %9s %8s %12s %9s %9s %8s %11s %6s", "payload", "recipients", "live", "bytes", "messages",
+                "notices/s", "p50 ms", "p99 ms", "JIT ms", "CPU ms/msg", "cores");
         for (BenchReport.Throughput t : report.throughput) {
-            line("%-8s %10d %6d %9d %8d %12.1f %9.1f %9.1f %8.0f", t.workload(), t.recipients(), t.liveRecipients(),
-                    t.payloadBytes(), t.messages(), t.perSecond(), t.p50(), t.p99(), t.jitMillis());
+            line("%-8s %10d %6d %9d %8d %12.1f %9.1f %9.1f %8.0f %11.2f %6.2f", t.workload(), t.recipients(),
+                    t.liveRecipients(), t.payloadBytes(), t.messages(), t.perSecond(), t.p50(), t.p99(), t.jitMillis(),
+                    t.cpuMillis(), t.busyCores());
         }
+        line("(CPU ms/msg: the whole process's CPU, every node and broker, per message; cores: the cores kept busy)");
         line("");
         line("LATENCY AT FIXED OFFERED LOADS (open loop; from each message's due time to its last receipt)");
         line("%-8s %10s %10s %10s %8s %9s %9s %9s %9s %8s", "payload", "recipients", "offered/s", "achieved/s",
@@ -57,13 +59,18 @@ final class ReportTable {
         if (c != null) {
             line("");
             line("CEILING OF THIS MACHINE (the work of one bureau-to-bureau notice and its receipt, nothing else, same run)");
-            line("crypto alone: %.0f notices/s (JIT %.0f ms): %s", c.cryptoPerSecond(), c.cryptoJitMillis(), c.cryptoWork());
-            line("broker alone: %.0f notices/s (JIT %.0f ms): %s", c.brokerPerSecond(), c.brokerJitMillis(), c.brokerWork());
-            line("the lower of the two: %.0f notices/s (%s); both on the same cores, 1/(1/crypto + 1/broker): %.0f notices/s",
-                    c.lowerPerSecond(), c.limitedBy(), c.combinedPerSecond());
-            line("pipeline %.1f notices/s = %.0f %% of the lower ceiling, %.0f %% of the combined", c.pipelinePerSecond(),
-                    100 * c.fraction(), 100 * c.fractionOfCombined());
+            part("crypto", c.crypto());
+            part("broker", c.broker());
+            line("both on the same %d cores: %.0f notices/s (the cores over both parts' CPU per notice, at most the "
+                    + "slower part alone: %s, %.0f/s)", c.cores(), c.combinedPerSecond(), c.limitedBy(), c.lowerPerSecond());
+            line("pipeline %.1f notices/s = %.0f %% of the ceiling of both on the same cores (%.0f %% of the slower "
+                    + "part alone)", c.pipelinePerSecond(), 100 * c.fraction(), 100 * c.fractionOfLower());
         }
+    }
+
+    private void part(String name, BenchReport.Part p) {
+        line("%s alone: %.0f notices/s, %.0f us of CPU a notice, %.2f cores busy (JIT %.0f ms): %s", name,
+                p.perSecond(), p.cpuMicros(), p.busyCores(), p.jitMillis(), p.work());
     }
 
     private void warmup(BenchReport report) {

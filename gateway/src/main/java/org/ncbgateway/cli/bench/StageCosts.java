@@ -75,13 +75,11 @@ final class StageCosts {
 
     private BenchReport.Stage broker(StoreAndForward brokers, int messages) throws Exception {
         brokers.seconds(2048, Math.min(messages, 100), 1);
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         JitCompileTime.Span jit = JitCompileTime.start();
-        long cpu = os.getProcessCpuTime();
+        ProcessCpu.Span cpu = ProcessCpu.start();
         double seconds = brokers.seconds(2048, messages, 1);
         return new BenchReport.Stage("broker", "2 KB, persistent, TLS bridge, consumed",
-                messages / seconds, (os.getProcessCpuTime() - cpu) / 1e3 / messages, jit.millis());
+                messages / seconds, cpu.microsPer(messages), jit.millis());
     }
 
     private void stage(String name, String detail, StageMeter.Operation operation) throws Exception {

@@ -1,6 +1,5 @@
 package org.ncbgateway.cli.bench;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,6 @@ final class StageMeter {
     record Rate(double perSecond, double cpuMicros, double jitMillis) {
     }
 
-    private final com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final Duration window;
     private final StatusLine status;
 
@@ -41,11 +38,11 @@ final class StageMeter {
         status.show("measuring alone: %s (%d thread%s)", label, threads, threads == 1 ? "" : "s");
         repeat(threads, operation, window.dividedBy(3));
         JitCompileTime.Span jit = JitCompileTime.start();
-        long cpu = os.getProcessCpuTime();
+        ProcessCpu.Span cpu = ProcessCpu.start();
         long start = System.nanoTime();
         long count = repeat(threads, operation, window);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Rate(count / seconds, (os.getProcessCpuTime() - cpu) / 1e3 / Math.max(1, count), jit.millis());
+        return new Rate(count / seconds, cpu.microsPer(count), jit.millis());
     }
 
     private static long repeat(int threads, Operation operation, Duration duration) throws Exception {

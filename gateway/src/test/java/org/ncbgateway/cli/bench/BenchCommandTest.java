@@ -54,22 +54,27 @@ class BenchCommandTest {
         assertThat(report.path("stages")).extracting(st -> st.path("detail").asText())
                 .contains("2 KB notice, 5 recipients", "200 KB photo notice, 1 recipient");
         report.path("stages").forEach(st -> assertThat(st.path("perSecond").asDouble()).as(st.toString()).isPositive());
+        report.path("throughput").forEach(t -> assertThat(List.of(t.path("cpuMillis").asDouble(),
+                t.path("busyCores").asDouble())).as(t.toString()).allMatch(v -> v > 0));
         JsonNode ceiling = report.path("ceiling");
-        assertThat(ceiling.path("cryptoPerSecond").asDouble()).isPositive();
-        assertThat(ceiling.path("brokerPerSecond").asDouble()).isPositive();
-        assertThat(ceiling.path("fraction").asDouble()).isEqualTo(ceiling.path("pipelinePerSecond").asDouble()
-                / Math.min(ceiling.path("cryptoPerSecond").asDouble(), ceiling.path("brokerPerSecond").asDouble()),
-                org.assertj.core.data.Offset.offset(1e-9));
-        double crypto = ceiling.path("cryptoPerSecond").asDouble();
-        double broker = ceiling.path("brokerPerSecond").asDouble();
-        assertThat(ceiling.path("lowerPerSecond").asDouble()).isEqualTo(Math.min(crypto, broker));
-        assertThat(ceiling.path("combinedPerSecond").asDouble()).isCloseTo(crypto * broker / (crypto + broker),
+        JsonNode crypto = ceiling.path("crypto");
+        JsonNode broker = ceiling.path("broker");
+        for (JsonNode part : List.of(crypto, broker)) {
+            assertThat(List.of(part.path("perSecond").asDouble(), part.path("cpuMicros").asDouble(),
+                    part.path("busyCores").asDouble())).as(part.toString()).allMatch(v -> v > 0);
+            assertThat(part.path("jitMillis").isNumber() && part.path("jitMillis").asDouble() >= 0).isTrue();
+        }
+        double lower = Math.min(crypto.path("perSecond").asDouble(), broker.path("perSecond").asDouble());
+        assertThat(ceiling.path("lowerPerSecond").asDouble()).isEqualTo(lower);
+        double shared = ceiling.path("cores").asInt() * 1e6
+                / (crypto.path("cpuMicros").asDouble() + broker.path("cpuMicros").asDouble());
+        assertThat(ceiling.path("combinedPerSecond").asDouble()).isCloseTo(Math.min(lower, shared),
                 org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(ceiling.path("fractionOfCombined").asDouble()).isGreaterThan(ceiling.path("fraction").asDouble());
-        assertThat(ceiling.path("cryptoWork").asText()).contains("sealed by FR for DE", "receipt sealed for FR");
-        assertThat(ceiling.path("brokerWork").asText()).contains("ncb.out.DE", "ncb.deliver", "ncb.out.FR");
-        assertThat(List.of(ceiling.path("cryptoJitMillis"), ceiling.path("brokerJitMillis")))
-                .allMatch(jit -> jit.isNumber() && jit.asDouble() >= 0);
+        assertThat(ceiling.path("fraction").asDouble()).isCloseTo(ceiling.path("pipelinePerSecond").asDouble()
+                / ceiling.path("combinedPerSecond").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ceiling.path("fractionOfLower").asDouble()).isLessThanOrEqualTo(ceiling.path("fraction").asDouble());
+        assertThat(crypto.path("work").asText()).contains("sealed by FR for DE", "receipt sealed for FR");
+        assertThat(broker.path("work").asText()).contains("ncb.out.DE", "ncb.deliver", "ncb.out.FR");
         assertThat(report.path("memory")).hasSize(3).allMatch(m -> m.path("heapAfterGcMb").asDouble() > 1);
         assertThat(report.path("soakRate").asDouble()).isPositive();
         assertThat(report.path("soak")).isNotEmpty().allMatch(p -> p.path("heapAfterGcMb").asDouble() > 1
