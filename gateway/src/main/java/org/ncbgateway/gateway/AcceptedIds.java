@@ -2,6 +2,7 @@ package org.ncbgateway.gateway;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -42,20 +43,23 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
     /** Fewer lines than this are never worth a compaction. */
     private static final int MIN_COMPACTION = 4096;
     private static final String COMPACTING_SUFFIX = ".compacting";
+    private static final String INDEX_SUFFIX = ".index";
+    private static final int READ_BLOCK = 1 << 16;
 
     private final Path path;
     private final Clock clock;
     private final int minCompaction;
-    private final ExpiringIdTable ids = new ExpiringIdTable();
+    private final ExpiringIdTable ids;
     private GroupCommitFile file;
     /** Lines in the file, and appends to wait for before the next look at what expired. */
     private long lines;
     private long untilMaintenance;
 
-    private AcceptedIds(Path path, Clock clock, int minCompaction) {
+    private AcceptedIds(Path path, Clock clock, int minCompaction, ExpiringIdTable ids) {
         this.path = path;
         this.clock = clock;
         this.minCompaction = minCompaction;
+        this.ids = ids;
     }
 
     public static AcceptedIds open(Path file) throws IOException {
@@ -72,9 +76,15 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
         Files.createDirectories(file.toAbsolutePath().getParent());
         // a compaction that a crash interrupted before its rename: the file itself is whole
         Files.deleteIfExists(compacting(file));
-        AcceptedIds ids = new AcceptedIds(file, clock, minCompaction);
-        synchronized (ids) {
-            ids.load();
+        ExpiringIdTable table = ExpiringIdTable.create(file.resolveSibling(file.getFileName() + INDEX_SUFFIX));
+        AcceptedIds ids = new AcceptedIds(file, clock, minCompaction, table);
+        try {
+            synchronized (ids) {
+                ids.load();
+            }
+        } catch (IOException | RuntimeException e) {
+            table.close();
+            throw e;
         }
         return ids;
     }
@@ -120,29 +130,22 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
         }
     }
 
-    /** The ids kept in memory. */
+    /** The ids kept. */
     public synchronized int size() {
         return ids.size();
     }
 
     @Override
     public synchronized void close() throws IOException {
-        file.close();
+        try {
+            file.close();
+        } finally {
+            ids.close();
+        }
     }
 
     private void load() throws IOException {
-        byte[] content = Files.exists(path) ? Files.readAllBytes(path) : new byte[0];
-        int complete = 0;
-        long now = clock.instant().getEpochSecond();
-        for (int end; (end = indexOf(content, complete)) >= 0; complete = end + 1) {
-            lines++;
-            String line = new String(content, complete, end - complete, StandardCharsets.US_ASCII);
-            long until = parse(line, lines);
-            UUID id = parseId(line.substring(0, 36), lines);
-            if (until > now) {
-                ids.add(id, until);
-            }
-        }
+        long complete = Files.exists(path) ? readLines(clock.instant().getEpochSecond()) : 0;
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
@@ -232,8 +235,43 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
         return new IOException(path + ": line " + number + " is not a message id", cause);
     }
 
-    private static int indexOf(byte[] content, int from) {
-        for (int i = from; i < content.length; i++) {
+    /**
+     * Keeps the ids of the file's whole lines still needed at {@code now}, reading it a block at a time (it
+     * holds twice the ids kept at most, gigabytes at a week's expiry); returns the length of those lines.
+     */
+    private long readLines(long now) throws IOException {
+        byte[] buffer = new byte[READ_BLOCK];
+        int filled = 0;
+        long base = 0;
+        try (InputStream in = Files.newInputStream(path)) {
+            for (int read; (read = in.read(buffer, filled, buffer.length - filled)) > 0; ) {
+                filled += read;
+                int start = 0;
+                for (int end; (end = indexOf(buffer, start, filled)) >= 0; start = end + 1) {
+                    keep(new String(buffer, start, end - start, StandardCharsets.US_ASCII), now);
+                }
+                System.arraycopy(buffer, start, buffer, 0, filled - start);
+                base += start;
+                filled -= start;
+                if (filled == buffer.length) {
+                    throw notAnId(lines + 1, null);
+                }
+            }
+        }
+        return base;
+    }
+
+    private void keep(String line, long now) throws IOException {
+        lines++;
+        long until = parse(line, lines);
+        UUID id = parseId(line.substring(0, 36), lines);
+        if (until > now) {
+            ids.add(id, until);
+        }
+    }
+
+    private static int indexOf(byte[] content, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (content[i] == '\n') {
                 return i;
             }

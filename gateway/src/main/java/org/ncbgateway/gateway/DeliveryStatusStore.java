@@ -45,13 +45,14 @@ public final class DeliveryStatusStore implements Closeable {
     static final long ROTATE_BYTES = 64L << 20;
     private static final int RECENTLY_FINISHED = 1024;
     private static final int MIN_SWEEP = 1024;
+    private static final String FINISHED_SUFFIX = ".finished-ids";
 
     private final StatusSegments segments;
     private final Clock clock;
     private final long rotateBytes;
     private final Map<UUID, TrackedMessage> awaited = new HashMap<>();
     /** Ids of finished messages, kept while their receipts could still come: a second send is not recorded. */
-    private final ExpiringIdTable finished = new ExpiringIdTable();
+    private final ExpiringIdTable finished;
     private final Map<UUID, MessageStatus> recentlyFinished;
     /** Held to read the files, taken exclusively to rotate them, so that a reader misses no segment. */
     private final ReadWriteLock files = new ReentrantReadWriteLock();
@@ -61,8 +62,10 @@ public final class DeliveryStatusStore implements Closeable {
     private long carriedBytes;
     private long untilSweep = MIN_SWEEP;
 
-    private DeliveryStatusStore(StatusSegments segments, Clock clock, long rotateBytes, int recent) {
+    private DeliveryStatusStore(StatusSegments segments, Clock clock, long rotateBytes, int recent,
+                                ExpiringIdTable finished) {
         this.segments = segments;
+        this.finished = finished;
         this.clock = clock;
         this.rotateBytes = rotateBytes;
         this.recentlyFinished = new LinkedHashMap<>(16, 0.75f, true) {
@@ -87,9 +90,15 @@ public final class DeliveryStatusStore implements Closeable {
         Files.createDirectories(file.toAbsolutePath().getParent());
         StatusSegments segments = new StatusSegments(file);
         segments.recover();
-        DeliveryStatusStore store = new DeliveryStatusStore(segments, clock, rotateBytes, recentlyFinished);
-        synchronized (store) {
-            store.load();
+        ExpiringIdTable finished = ExpiringIdTable.create(file.resolveSibling(file.getFileName() + FINISHED_SUFFIX));
+        DeliveryStatusStore store = new DeliveryStatusStore(segments, clock, rotateBytes, recentlyFinished, finished);
+        try {
+            synchronized (store) {
+                store.load();
+            }
+        } catch (IOException | RuntimeException e) {
+            finished.close();
+            throw e;
         }
         return store;
     }
@@ -197,7 +206,11 @@ public final class DeliveryStatusStore implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        journal.close();
+        try {
+            journal.close();
+        } finally {
+            finished.close();
+        }
     }
 
     private void load() throws IOException {
@@ -293,7 +306,11 @@ public final class DeliveryStatusStore implements Closeable {
 
     private void finish(TrackedMessage tracked) {
         awaited.remove(tracked.messageId());
-        finished.add(tracked.messageId(), keptUntil(tracked));
+        try {
+            finished.add(tracked.messageId(), keptUntil(tracked));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the id of finished message " + tracked.messageId(), e);
+        }
         recentlyFinished.put(tracked.messageId(), tracked.status());
     }
 

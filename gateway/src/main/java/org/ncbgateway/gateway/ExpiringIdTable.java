@@ -1,17 +1,25 @@
 package org.ncbgateway.gateway;
 
-import java.util.UUID;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /**
- * A set of message ids, each with the epoch second until which it must be remembered, in three
- * primitive arrays (open addressing, linear probing): about 40 bytes an id where a {@code HashSet<UUID>}
- * takes about 80, and a lookup allocates nothing. Ids are dropped only by {@link #removeUntil}. Not
- * thread-safe: its owner locks.
+ * A set of message ids, each with the epoch second until which it must be remembered: an open-addressing
+ * table (linear probing) of 24-byte slots in a memory-mapped scratch file ({@link MappedSlots}), so that
+ * the heap stays flat however many ids a node must remember (rate times expiry: gigabytes at a week's
+ * expiry and a sustained load). A lookup allocates nothing. Ids are dropped only by {@link #removeUntil},
+ * in place (backward-shift deletion: no tombstones, no new file); the file only grows, by doubling when
+ * three quarters full. The file is not durable: its owner fills a new table from its own forced file at
+ * each start. Not thread-safe: its owner locks.
  */
-final class ExpiringIdTable {
+final class ExpiringIdTable implements Closeable {
 
     private static final int MIN_CAPACITY = 64;
+    private static final String GROWING_SUFFIX = ".growing";
 
     /** Sees one id and the second until which it is kept; may write it somewhere. */
     @FunctionalInterface
@@ -19,14 +27,19 @@ final class ExpiringIdTable {
         void visit(UUID id, long untilSecond) throws IOException;
     }
 
-    private long[] high;
-    private long[] low;
-    /** Epoch second until which the id is kept; 0 marks a free slot. */
-    private long[] until;
+    private final Path file;
+    private MappedSlots slots;
     private int size;
 
-    ExpiringIdTable() {
-        allocate(MIN_CAPACITY);
+    private ExpiringIdTable(Path file, MappedSlots slots) {
+        this.file = file;
+        this.slots = slots;
+    }
+
+    /** An empty table in {@code file}, replacing whatever the file held (a table of an earlier run). */
+    static ExpiringIdTable create(Path file) throws IOException {
+        Files.deleteIfExists(growing(file));
+        return new ExpiringIdTable(file, MappedSlots.create(file, MIN_CAPACITY));
     }
 
     int size() {
@@ -34,93 +47,132 @@ final class ExpiringIdTable {
     }
 
     boolean contains(UUID id) {
-        return until[slot(id.getMostSignificantBits(), id.getLeastSignificantBits())] != 0;
+        return slots.until(slot(id.getMostSignificantBits(), id.getLeastSignificantBits())) != 0;
     }
 
     /**
      * Adds the id, or extends how long it is kept when it is there already with an earlier second.
      * Returns whether it was absent.
      */
-    boolean add(UUID id, long untilSecond) {
+    boolean add(UUID id, long untilSecond) throws IOException {
         if (untilSecond <= 0) {
             throw new IllegalArgumentException("id " + id + " kept until " + untilSecond + ", not a positive second");
         }
         long msb = id.getMostSignificantBits();
         long lsb = id.getLeastSignificantBits();
         int slot = slot(msb, lsb);
-        if (until[slot] != 0) {
-            until[slot] = Math.max(until[slot], untilSecond);
+        long kept = slots.until(slot);
+        if (kept != 0) {
+            if (untilSecond > kept) {
+                slots.until(slot, untilSecond);
+            }
             return false;
         }
-        high[slot] = msb;
-        low[slot] = lsb;
-        until[slot] = untilSecond;
-        if (++size * 4 > until.length * 3) {
-            rebuild(until.length * 2, 0);
+        if ((size + 1L) * 4 > slots.capacity() * 3L) {
+            grow();
+            slot = slot(msb, lsb);
         }
+        slots.put(slot, msb, lsb, untilSecond);
+        size++;
         return true;
     }
 
-    /** Drops every id kept until {@code second} or before; the arrays are sized anew to half full. */
+    /** Drops every id kept until {@code second} or before, in one pass over the slots. */
     void removeUntil(long second) {
-        int kept = 0;
-        for (long value : until) {
-            if (value > second) {
-                kept++;
+        int capacity = slots.capacity();
+        int slot = 0;
+        while (slot < capacity) {
+            long until = slots.until(slot);
+            if (until != 0 && until <= second) {
+                // the slot now holds the next id of its run, if any: look at it again
+                remove(slot);
+            } else {
+                slot++;
             }
         }
-        int capacity = MIN_CAPACITY;
-        while (kept * 2 > capacity) {
-            capacity *= 2;
-        }
-        rebuild(capacity, second);
     }
 
     /** Visits every id with the second until which it is kept. */
     void forEach(Visitor visitor) throws IOException {
-        for (int i = 0; i < until.length; i++) {
-            if (until[i] != 0) {
-                visitor.visit(new UUID(high[i], low[i]), until[i]);
+        for (int i = 0; i < slots.capacity(); i++) {
+            long until = slots.until(i);
+            if (until != 0) {
+                visitor.visit(new UUID(slots.high(i), slots.low(i)), until);
             }
         }
     }
 
-    private void rebuild(int capacity, long droppedUntil) {
-        long[] oldHigh = high;
-        long[] oldLow = low;
-        long[] oldUntil = until;
-        allocate(capacity);
-        for (int i = 0; i < oldUntil.length; i++) {
-            if (oldUntil[i] != 0 && oldUntil[i] > droppedUntil) {
-                int slot = slot(oldHigh[i], oldLow[i]);
-                high[slot] = oldHigh[i];
-                low[slot] = oldLow[i];
-                until[slot] = oldUntil[i];
-                size++;
-            }
-        }
+    /** Deletes the file; the table is not used after. */
+    @Override
+    public void close() throws IOException {
+        Files.deleteIfExists(file);
     }
 
-    private void allocate(int capacity) {
-        high = new long[capacity];
-        low = new long[capacity];
-        until = new long[capacity];
-        size = 0;
+    /**
+     * Empties the slot and moves back into it the ids of its run that probing would no longer reach past it
+     * (Knuth's algorithm R), so that every id stays reachable from its home slot with no tombstone.
+     */
+    private void remove(int slot) {
+        int mask = slots.capacity() - 1;
+        int hole = slot;
+        for (int next = (hole + 1) & mask; slots.until(next) != 0; next = (next + 1) & mask) {
+            int home = home(slots.high(next), slots.low(next), mask);
+            // the id at next stays when its home lies cyclically in (hole, next]
+            boolean stays = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+            if (!stays) {
+                slots.put(hole, slots.high(next), slots.low(next), slots.until(next));
+                hole = next;
+            }
+        }
+        slots.free(hole);
+        size--;
+    }
+
+    /** Moves every id to a file of twice the slots, then puts it in place of the old one. */
+    private void grow() throws IOException {
+        Path next = growing(file);
+        MappedSlots old = slots;
+        MappedSlots bigger = MappedSlots.create(next, old.capacity() * 2);
+        slots = bigger;
+        try {
+            for (int i = 0; i < old.capacity(); i++) {
+                long until = old.until(i);
+                if (until != 0) {
+                    long msb = old.high(i);
+                    long lsb = old.low(i);
+                    bigger.put(slot(msb, lsb), msb, lsb, until);
+                }
+            }
+            // the old mapping stays valid until collected; its file is gone once replaced
+            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            slots = old;
+            Files.deleteIfExists(next);
+            throw e;
+        }
     }
 
     /** The slot holding the id, or the free slot where it would go. */
     private int slot(long msb, long lsb) {
-        int mask = until.length - 1;
-        int slot = mix(msb ^ lsb) & mask;
-        while (until[slot] != 0 && (high[slot] != msb || low[slot] != lsb)) {
+        int mask = slots.capacity() - 1;
+        int slot = home(msb, lsb, mask);
+        while (slots.until(slot) != 0 && (slots.high(slot) != msb || slots.low(slot) != lsb)) {
             slot = (slot + 1) & mask;
         }
         return slot;
+    }
+
+    private static int home(long msb, long lsb, int mask) {
+        return mix(msb ^ lsb) & mask;
     }
 
     /** Random UUIDs are well spread already; the mix keeps ids that differ in few bits apart too. */
     private static int mix(long bits) {
         long h = bits * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32));
+    }
+
+    private static Path growing(Path file) {
+        return file.resolveSibling(file.getFileName() + GROWING_SUFFIX);
     }
 }

@@ -234,6 +234,28 @@ class AcceptedIdsTest {
     }
 
     @Test
+    void reads_a_file_of_many_blocks_keeps_its_ids_in_a_scratch_index_and_discards_a_torn_last_line()
+            throws IOException {
+        Path file = dir.resolve("accepted-ids");
+        List<UUID> accepted = ids(5_000);
+        StringBuilder lines = new StringBuilder();
+        accepted.forEach(id -> lines.append(id).append(" 2026-11-30T09:00:00Z\n"));
+        // about 300 KB: lines cross the reader's 64 KB blocks
+        Files.writeString(file, lines + UUID.randomUUID().toString().substring(0, 20), StandardCharsets.US_ASCII);
+        // what a crash left of the index of an earlier run: never trusted, made anew
+        Path index = dir.resolve("accepted-ids.index");
+        Files.writeString(index, "left by a crash");
+
+        try (AcceptedIds ids = AcceptedIds.open(file, fixed(T0))) {
+            assertThat(ids.size()).isEqualTo(5_000);
+            assertThat(accepted).allMatch(ids::acceptedBefore);
+            assertThat(Files.size(index)).isGreaterThanOrEqualTo(5_000L * 24);
+        }
+        assertThat(Files.size(file)).isEqualTo(lines.length());
+        assertThat(index).doesNotExist();
+    }
+
+    @Test
     void keeps_for_ever_an_id_written_without_its_expiry() throws IOException {
         Path file = dir.resolve("accepted-ids");
         UUID id = UUID.randomUUID();

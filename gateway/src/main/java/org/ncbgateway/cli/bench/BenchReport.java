@@ -107,4 +107,6 @@ final class BenchReport {
     /** The offered load of the soak, notices per second; 0 when there was none. */
     double soakRate;
     final List<SoakPoint> soak = new ArrayList<>();
+    /** Whether the heap after GC grew over the soak; null without a soak of 3 slices or more. */
+    HeapTrend soakTrend;
 }

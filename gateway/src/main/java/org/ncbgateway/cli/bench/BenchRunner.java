@@ -143,6 +143,10 @@ final class BenchRunner {
         report.soakRate = Math.max(1, settings.soakFraction() * sustained);
         report.soak.addAll(new SoakRun(runner, pipeline.watch(), table, status).run(workload, report.soakRate,
                 settings.soak().get()));
+        if (report.soak.size() >= 3) {
+            report.soakTrend = HeapTrend.of(report.soak);
+            table.soakTrend(report.soakTrend);
+        }
     }
 
     /** The throughput of the 2 KB notice to one recipient, when it was measured. */

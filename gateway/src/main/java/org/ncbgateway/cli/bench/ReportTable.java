@@ -108,6 +108,17 @@ final class ReportTable {
         line("SOAK at %.0f notices/s, 1 recipient (heap after a full GC at the end of each slice)", report.soakRate);
         soakHeader();
         report.soak.forEach(this::soakRow);
+        if (report.soakTrend != null) {
+            soakTrend(report.soakTrend);
+        }
+    }
+
+    void soakTrend(HeapTrend t) {
+        line("heap after GC %.1f -> %.1f MB over %d slices; least-squares growth %+.3f KB a notice (standard error "
+                + "%.3f), %+.1f MB an hour: %s", t.firstMb(), t.lastMb(), t.slices(), t.kbPerNotice(),
+                t.kbPerNoticeError(), t.mbPerHour(), t.flat() ? "flat (within two standard errors of zero)"
+                        : "GROWING (beyond two standard errors of zero)");
+        out.flush();
     }
 
     void soakHeader() {
