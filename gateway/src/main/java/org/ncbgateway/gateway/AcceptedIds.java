@@ -2,18 +2,14 @@ package org.ncbgateway.gateway;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.ncbgateway.crypto.ReplayGuard;
 import org.slf4j.Logger;
@@ -28,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@link #markAccepted} returns (concurrent consumers share the forces). When it holds twice as many
  * lines as ids still kept, it is rewritten with those alone: a forced temporary sibling renamed over it,
  * so that a crash at any point leaves either the old file or the new one, each holding every id still
- * needed. A crash can tear only the last line, which opening discards: that message was not acknowledged,
+ * needed; the rewrite holds the lock only to read the table a part at a time and to rename
+ * ({@link KeptIdsWriter}), so consumers go on meanwhile. In memory, the ids are an {@link ExpiringIdTable}
+ * in a memory-mapped scratch file beside it ({@code <file>.index}), made anew at each start: the heap does
+ * not grow with them. A crash can tear only the last line, which opening discards: that message was not acknowledged,
  * so its redelivery is accepted again. A line of an id alone (the format before expiry was kept) is kept
  * for ever.
  */
@@ -38,13 +37,11 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
 
     /** How far back the clock may be set without a forgotten id being accepted again. */
     static final Duration CLOCK_SETBACK = Duration.ofHours(1);
-    /** Expiry of ids whose message had none known; also the latest second a line can hold. */
-    private static final Instant FOREVER = Instant.parse("9999-12-31T23:59:59Z");
+    private static final Instant FOREVER = AcceptedIdLines.FOREVER;
     /** Fewer lines than this are never worth a compaction. */
     private static final int MIN_COMPACTION = 4096;
     private static final String COMPACTING_SUFFIX = ".compacting";
     private static final String INDEX_SUFFIX = ".index";
-    private static final int READ_BLOCK = 1 << 16;
 
     private final Path path;
     private final Clock clock;
@@ -54,6 +51,9 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
     /** Lines in the file, and appends to wait for before the next look at what expired. */
     private long lines;
     private long untilMaintenance;
+    /** The compaction running, if any. */
+    private KeptIdsWriter rewrite;
+    private Runnable betweenCompactionReads = () -> { };
 
     private AcceptedIds(Path path, Clock clock, int minCompaction, ExpiringIdTable ids) {
         this.path = path;
@@ -109,25 +109,38 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
             GroupCommitFile target;
             long ticket;
             boolean fresh;
+            KeptIdsWriter started = null;
             synchronized (this) {
                 long until = keptUntil(expiresAt);
                 fresh = !ids.contains(messageId);
                 if (fresh) {
-                    file.write(line(messageId, until));
+                    byte[] line = AcceptedIdLines.line(messageId, until);
+                    file.write(line);
                     lines++;
+                    if (rewrite != null) {
+                        rewrite.appended(line);
+                    }
                 }
                 ids.add(messageId, until);
                 if (--untilMaintenance <= 0) {
-                    maintain();
+                    started = maintain();
                 }
                 target = file;
                 ticket = target.lastTicket();
             }
             target.force(ticket);
+            if (started != null) {
+                compact(started);
+            }
             return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record accepted message " + messageId, e);
         }
+    }
+
+    /** Runs {@code action} each time a compaction lets the lock go between two reads of the table (tests). */
+    synchronized void betweenCompactionReads(Runnable action) {
+        betweenCompactionReads = action;
     }
 
     /** The ids kept. */
@@ -145,7 +158,17 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
     }
 
     private void load() throws IOException {
-        long complete = Files.exists(path) ? readLines(clock.instant().getEpochSecond()) : 0;
+        long now = clock.instant().getEpochSecond();
+        long complete = 0;
+        if (Files.exists(path)) {
+            AcceptedIdLines.Read read = AcceptedIdLines.read(path, (id, until) -> {
+                if (until > now) {
+                    ids.add(id, until);
+                }
+            });
+            lines = read.lines();
+            complete = read.length();
+        }
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
@@ -159,39 +182,67 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
         file = new GroupCommitFile(path, channel);
         untilMaintenance = Math.max(minCompaction, ids.size());
         if (lines >= minCompaction && lines > 2L * ids.size()) {
-            compact();
+            compact(startRewrite());
         }
-    }
-
-    /** Forgets what expired; rewrites the file when most of its lines are forgotten ids. */
-    private void maintain() throws IOException {
-        ids.removeUntil(clock.instant().getEpochSecond());
-        if (lines >= minCompaction && lines > 2L * ids.size()) {
-            compact();
-        }
-        untilMaintenance = Math.max(minCompaction, ids.size());
     }
 
     /**
-     * Writes the ids kept to a forced sibling and renames it over the file. Every line of the old file is
-     * forced first, so that its callers still waiting are answered; from the rename on, appends go to the
-     * new file.
+     * Forgets what expired; returns a rewrite to run, outside the lock, when most of the file's lines are
+     * forgotten ids. Nothing is forgotten while a rewrite runs: it reads the table as it stands.
      */
-    private void compact() throws IOException {
-        file.force(file.lastTicket());
-        Path next = compacting(path);
-        try {
-            DurableFiles.write(next, out -> ids.forEach((id, until) -> out.write(line(id, until))));
-        } catch (IOException e) {
-            // the file is whole and still appended to: the next look at what expired tries again
-            LOG.warn("event=accepted-ids-compaction-failed file={} reason={}", path, e.getMessage());
-            return;
+    private KeptIdsWriter maintain() {
+        KeptIdsWriter started = null;
+        if (rewrite == null) {
+            ids.removeUntil(clock.instant().getEpochSecond());
+            if (lines >= minCompaction && lines > 2L * ids.size()) {
+                started = startRewrite();
+            }
         }
+        untilMaintenance = Math.max(minCompaction, ids.size());
+        return started;
+    }
+
+    private KeptIdsWriter startRewrite() {
+        rewrite = new KeptIdsWriter(this, ids, AcceptedIdLines::line);
+        rewrite.betweenReads(betweenCompactionReads);
+        return rewrite;
+    }
+
+    /**
+     * Writes the ids kept to a sibling and renames it over the file, holding the lock only to read the table a
+     * part at a time and, at the end, to write the lines appended meanwhile, force them and rename. Every line
+     * of the old file is forced before the rename, so that its callers still waiting are answered; from the
+     * rename on, appends go to the new file. A failure leaves the old file whole and appended to; the next
+     * look at what expired tries again.
+     */
+    private void compact(KeptIdsWriter writer) throws IOException {
+        Path next = compacting(path);
+        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            long written = writer.writeTable(channel);
+            // the bulk reaches the disk without the lock; the force under it covers only what came since
+            channel.force(true);
+            synchronized (this) {
+                written += writer.writeAppended(channel);
+                channel.force(true);
+                file.force(file.lastTicket());
+                replace(next, written);
+            }
+        } catch (IOException e) {
+            LOG.warn("event=accepted-ids-compaction-failed file={} reason={}", path, e.getMessage());
+        } finally {
+            synchronized (this) {
+                rewrite = null;
+            }
+        }
+    }
+
+    private void replace(Path next, long written) throws IOException {
         GroupCommitFile old = file;
         try {
             DurableFiles.rename(next, path);
             file = new GroupCommitFile(path, FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
-            lines = ids.size();
+            lines = written;
         } finally {
             // a line appended to the old file after the rename would be lost: after a failure here none is
             old.close();
@@ -202,81 +253,6 @@ public final class AcceptedIds implements ReplayGuard, Closeable {
         Instant until = expiresAt.isAfter(FOREVER.minus(CLOCK_SETBACK)) ? FOREVER : expiresAt.plus(CLOCK_SETBACK);
         // rounded up: an id is never forgotten before its time
         return until.getNano() == 0 ? until.getEpochSecond() : until.getEpochSecond() + 1;
-    }
-
-    private static byte[] line(UUID id, long until) {
-        return (id + " " + Instant.ofEpochSecond(until) + "\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** The second until which the line's id is kept; an id alone is kept for ever. */
-    private long parse(String line, long number) throws IOException {
-        if (line.length() == 36) {
-            return FOREVER.getEpochSecond();
-        }
-        if (line.length() < 38 || line.charAt(36) != ' ') {
-            throw notAnId(number, null);
-        }
-        try {
-            return Instant.parse(line.substring(37)).truncatedTo(ChronoUnit.SECONDS).getEpochSecond();
-        } catch (DateTimeParseException e) {
-            throw new IOException(path + ": line " + number + " has no expiry instant after the message id", e);
-        }
-    }
-
-    private UUID parseId(String text, long number) throws IOException {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw notAnId(number, e);
-        }
-    }
-
-    private IOException notAnId(long number, Exception cause) {
-        return new IOException(path + ": line " + number + " is not a message id", cause);
-    }
-
-    /**
-     * Keeps the ids of the file's whole lines still needed at {@code now}, reading it a block at a time (it
-     * holds twice the ids kept at most, gigabytes at a week's expiry); returns the length of those lines.
-     */
-    private long readLines(long now) throws IOException {
-        byte[] buffer = new byte[READ_BLOCK];
-        int filled = 0;
-        long base = 0;
-        try (InputStream in = Files.newInputStream(path)) {
-            for (int read; (read = in.read(buffer, filled, buffer.length - filled)) > 0; ) {
-                filled += read;
-                int start = 0;
-                for (int end; (end = indexOf(buffer, start, filled)) >= 0; start = end + 1) {
-                    keep(new String(buffer, start, end - start, StandardCharsets.US_ASCII), now);
-                }
-                System.arraycopy(buffer, start, buffer, 0, filled - start);
-                base += start;
-                filled -= start;
-                if (filled == buffer.length) {
-                    throw notAnId(lines + 1, null);
-                }
-            }
-        }
-        return base;
-    }
-
-    private void keep(String line, long now) throws IOException {
-        lines++;
-        long until = parse(line, lines);
-        UUID id = parseId(line.substring(0, 36), lines);
-        if (until > now) {
-            ids.add(id, until);
-        }
-    }
-
-    private static int indexOf(byte[] content, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (content[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static Path compacting(Path file) {

@@ -19,6 +19,7 @@ import java.util.UUID;
 final class ExpiringIdTable implements Closeable {
 
     private static final int MIN_CAPACITY = 64;
+    private static final int MAX_CAPACITY = 1 << 30;
     private static final String GROWING_SUFFIX = ".growing";
 
     /** Sees one id and the second until which it is kept; may write it somewhere. */
@@ -30,6 +31,7 @@ final class ExpiringIdTable implements Closeable {
     private final Path file;
     private MappedSlots slots;
     private int size;
+    private long growths;
 
     private ExpiringIdTable(Path file, MappedSlots slots) {
         this.file = file;
@@ -44,6 +46,11 @@ final class ExpiringIdTable implements Closeable {
 
     int size() {
         return size;
+    }
+
+    /** How many times the table grew: each time, every id moved to another slot. */
+    long growths() {
+        return growths;
     }
 
     boolean contains(UUID id) {
@@ -94,12 +101,22 @@ final class ExpiringIdTable implements Closeable {
 
     /** Visits every id with the second until which it is kept. */
     void forEach(Visitor visitor) throws IOException {
-        for (int i = 0; i < slots.capacity(); i++) {
+        forEach(0, slots.capacity(), visitor);
+    }
+
+    /**
+     * Visits the ids of {@code count} slots from slot {@code from}; returns the slot to go on from, -1 after the
+     * last one.
+     */
+    int forEach(int from, int count, Visitor visitor) throws IOException {
+        int to = (int) Math.min(slots.capacity(), (long) from + count);
+        for (int i = from; i < to; i++) {
             long until = slots.until(i);
             if (until != 0) {
                 visitor.visit(new UUID(slots.high(i), slots.low(i)), until);
             }
         }
+        return to == slots.capacity() ? -1 : to;
     }
 
     /** Deletes the file; the table is not used after. */
@@ -130,6 +147,9 @@ final class ExpiringIdTable implements Closeable {
 
     /** Moves every id to a file of twice the slots, then puts it in place of the old one. */
     private void grow() throws IOException {
+        if (slots.capacity() >= MAX_CAPACITY) {
+            throw new IOException(file + ": " + size + " ids, as many as the table holds");
+        }
         Path next = growing(file);
         MappedSlots old = slots;
         MappedSlots bigger = MappedSlots.create(next, old.capacity() * 2);
@@ -145,6 +165,7 @@ final class ExpiringIdTable implements Closeable {
             }
             // the old mapping stays valid until collected; its file is gone once replaced
             Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            growths++;
         } catch (IOException | RuntimeException e) {
             slots = old;
             Files.deleteIfExists(next);

@@ -2,6 +2,7 @@ package org.ncbgateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -88,9 +90,7 @@ class AcceptedIdsTest {
         List<UUID> longLived = ids(20);
         List<UUID> late = ids(80);
         try (AcceptedIds ids = AcceptedIds.open(file, clock, 50)) {
-            shortLived.forEach(id -> ids.markAccepted(id, T0.plus(Duration.ofMinutes(5))));
-            longLived.forEach(id -> ids.markAccepted(id, T0.plus(Duration.ofDays(7))));
-            clock.advance(Duration.ofMinutes(5).plus(SETBACK).plusSeconds(1));
+            markThenOutlive(ids, clock, shortLived, longLived);
             late.forEach(id -> ids.markAccepted(id, clock.instant().plus(Duration.ofDays(7))));
 
             assertThat(shortLived).noneMatch(ids::acceptedBefore);
@@ -107,6 +107,73 @@ class AcceptedIdsTest {
             assertThat(longLived).allMatch(ids::acceptedBefore);
             assertThat(late).allMatch(ids::acceptedBefore);
             assertThat(ids.size()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void a_compaction_lets_others_mark_and_look_up_ids_while_it_writes_and_keeps_what_they_marked() throws Exception {
+        Path file = dir.resolve("accepted-ids");
+        SettableClock clock = new SettableClock(T0);
+        Generations marked = Generations.of(60, 20, 80);
+        List<UUID> shortLived = marked.shortLived();
+        List<UUID> longLived = marked.longLived();
+        List<UUID> late = marked.late();
+        UUID meanwhile = UUID.randomUUID();
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        ExecutorService marker = Executors.newSingleThreadExecutor();
+        try (AcceptedIds ids = AcceptedIds.open(file, clock, 50)) {
+            markThenOutlive(ids, clock, shortLived, longLived);
+            ids.betweenCompactionReads(() -> {
+                paused.countDown();
+                await(proceed);
+            });
+            Future<?> marking = marker.submit(() -> late.forEach(id -> ids.markAccepted(id,
+                    clock.instant().plus(Duration.ofDays(7)))));
+            assertThat(paused.await(20, TimeUnit.SECONDS)).as("a compaction started").isTrue();
+
+            // the compaction is between two reads of the table: the lock is free
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                assertThat(ids.markAccepted(meanwhile, clock.instant().plus(Duration.ofDays(7)))).isTrue();
+                assertThat(ids.acceptedBefore(longLived.get(0))).isTrue();
+            });
+            proceed.countDown();
+            marking.get(20, TimeUnit.SECONDS);
+        } finally {
+            proceed.countDown();
+            marker.shutdownNow();
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).anyMatch(line -> line.startsWith(meanwhile.toString()))
+                .noneMatch(line -> shortLived.stream().anyMatch(id -> line.startsWith(id.toString())));
+        try (AcceptedIds ids = AcceptedIds.open(file, clock)) {
+            assertThat(ids.acceptedBefore(meanwhile)).isTrue();
+            assertThat(longLived).allMatch(ids::acceptedBefore);
+            assertThat(late).allMatch(ids::acceptedBefore);
+            assertThat(ids.size()).isEqualTo(101);
+        }
+    }
+
+    /** Ids marked to be kept 5 minutes, 7 days, and 7 days once the first ones expired. */
+    private record Generations(List<UUID> shortLived, List<UUID> longLived, List<UUID> late) {
+        static Generations of(int shortLived, int longLived, int late) {
+            return new Generations(ids(shortLived), ids(longLived), ids(late));
+        }
+    }
+
+    /** Marks ids kept 5 minutes and ids kept 7 days, then moves the clock past the first ones. */
+    private static void markThenOutlive(AcceptedIds ids, SettableClock clock, List<UUID> shortLived,
+                                        List<UUID> longLived) {
+        shortLived.forEach(id -> ids.markAccepted(id, T0.plus(Duration.ofMinutes(5))));
+        longLived.forEach(id -> ids.markAccepted(id, T0.plus(Duration.ofDays(7))));
+        clock.advance(Duration.ofMinutes(5).plus(SETBACK).plusSeconds(1));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
