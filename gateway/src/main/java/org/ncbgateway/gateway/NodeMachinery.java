@@ -124,6 +124,11 @@ public final class NodeMachinery implements AutoCloseable {
         return inbound;
     }
 
+    /** The node's message log. */
+    public MessageLog log() {
+        return log;
+    }
+
     /** The beans the routes call, by the names they use. */
     public Map<String, Object> beans() {
         return Map.copyOf(beans);
