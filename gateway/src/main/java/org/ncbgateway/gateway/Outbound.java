@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.ncbgateway.audit.EntryType;
 import org.ncbgateway.audit.LogEvent;
@@ -45,6 +47,7 @@ public final class Outbound {
     private final DeliveryStatusStore status;
     private final Clock clock;
     private final Duration timeToLive;
+    private volatile Routing routing;
 
     public Outbound(String self, PayloadValidator validator, Supplier<Directory> directory, MessageSealer sealer,
                     MessageLog log, DeliveryStatusStore status, Clock clock, Duration timeToLive) {
@@ -75,15 +78,26 @@ public final class Outbound {
         MessageHeader header = new MessageHeader(submission.messageId(), submission.kind(), self, submission.to(),
                 submission.excluded(), now, now.plus(timeToLive), submission.inReplyTo().orElse(null),
                 submission.priority());
-        Directory current = directory.get();
+        Routing current = routing();
         try {
-            List<DirectoryNode> recipients = RecipientResolver.resolve(current, header);
-            byte[] wire = sealer.seal(header, submission.payload(), encryptionCertificates(recipients));
+            List<DirectoryNode> recipients = RecipientResolver.resolve(current.directory(), header);
+            byte[] wire = sealer.seal(header, submission.payload(), current.encryptionCertificates(recipients));
             return new Sealed(header, submission.payloadId(), wire, recipients.stream().map(DirectoryNode::code).toList(),
-                    new NextHops(current).plan(self, header).hops());
+                    current.hops().plan(self, header).hops());
         } catch (AddressingException e) {
             throw new SubmissionException("header " + e.field() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The routing of the directory in force, made again only when another directory is put in force. */
+    private Routing routing() {
+        Directory current = directory.get();
+        Routing cached = routing;
+        if (cached == null || cached.directory() != current) {
+            cached = new Routing(current, new NextHops(current), new ConcurrentHashMap<>());
+            routing = cached;
+        }
+        return cached;
     }
 
     /**
@@ -112,15 +126,31 @@ public final class Outbound {
         return sealed;
     }
 
-    private List<X509Certificate> encryptionCertificates(List<DirectoryNode> recipients) throws SubmissionException {
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (DirectoryNode node : recipients) {
+    /**
+     * What sealing needs from one directory, derived once for every message sealed under it: its topology
+     * (next hops) and its nodes' encryption certificates, parsed from their PEM when first needed.
+     */
+    private record Routing(Directory directory, NextHops hops, Map<String, X509Certificate> certificates) {
+
+        List<X509Certificate> encryptionCertificates(List<DirectoryNode> recipients) throws SubmissionException {
+            List<X509Certificate> list = new ArrayList<>(recipients.size());
+            for (DirectoryNode node : recipients) {
+                X509Certificate certificate = certificates.get(node.code());
+                if (certificate == null) {
+                    certificate = parse(node);
+                    certificates.put(node.code(), certificate);
+                }
+                list.add(certificate);
+            }
+            return list;
+        }
+
+        private static X509Certificate parse(DirectoryNode node) throws SubmissionException {
             try {
-                certificates.add(Pem.certificate(node.encryptionCert(), "directory node " + node.code()));
+                return Pem.certificate(node.encryptionCert(), "directory node " + node.code());
             } catch (PkiException e) {
                 throw new SubmissionException("directory node " + node.code() + ": encryptionCert: " + e.getMessage(), e);
             }
         }
-        return certificates;
     }
 }
