@@ -45,6 +45,7 @@ final class BrokerConfiguration {
                 .setPagingDirectory(data.resolve("paging").toString())
                 .setLargeMessagesDirectory(data.resolve("large-messages").toString())
                 .setNodeManagerLockDirectory(data.toString())
+                .setThreadPoolMaxSize(BrokerThreads.ownWork())
                 .setIDCacheSize(settings.limits().duplicateIdCacheSize())
                 .setPersistIDCache(true)
                 // A message taken but not acknowledged when the node crashed comes back marked redelivered, which the

@@ -63,6 +63,8 @@ final class NextHopBridges {
                 remove(hop);
             }
         }
+        // room for every bridge before any connects: each holds a pool thread while it connects
+        BrokerThreads.fitBridges(server.getThreadPool(), wanted.size());
         for (Map.Entry<String, Endpoint> hop : wanted.entrySet()) {
             if (!deployed.containsKey(hop.getKey())) {
                 deploy(hop.getKey(), hop.getValue());
