@@ -31,7 +31,7 @@ public final class NodeConfigLoader {
             "directory.file", "data.dir", "broker.listen", "broker.url", "drop.dir", "delivery.dir",
             "message.expiry", "inbound.consumers");
     static final Duration DEFAULT_MESSAGE_EXPIRY = Duration.ofDays(7);
-    static final int DEFAULT_INBOUND_CONSUMERS = 4;
+    static final int DEFAULT_INBOUND_CONSUMERS = 8;
     // under a minute a message expires before a hop that is merely restarting is back; past a year a
     // stale copy could still be delivered long after its sender gave up on it
     private static final Duration MIN_MESSAGE_EXPIRY = Duration.ofMinutes(1);

@@ -56,7 +56,7 @@ class NodeConfigLoaderTest {
         assertThat(config.externalBrokerUrl()).isEmpty();
         assertThat(config.peerEndpoints()).containsEntry("DE", new Endpoint("127.0.0.1", 61618));
         assertThat(config.messageExpiry()).isEqualTo(Duration.ofDays(7));
-        assertThat(config.inboundConsumers()).isEqualTo(4);
+        assertThat(config.inboundConsumers()).isEqualTo(8);
     }
 
     @Test
