@@ -79,6 +79,9 @@ public final class BenchE2eCommand implements Callable<Integer> {
     @Option(names = "--payload", paramLabel = "FILE", description = "payload to send, issued by the sender (default: FR's diffusion of ncb demo)")
     Path payload;
 
+    @CommandLine.Mixin
+    RunFolderOption data;
+
     @Override
     public Integer call() throws Exception {
         if (messages < 1 || warmup < 0 || senders < 1 || from.equals(to) || warmupSeconds < 0 || jitSettled <= 0) {
@@ -92,7 +95,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
                     "the default payload is FR's diffusion: with --from " + from + ", give --payload issued by " + from);
         }
         byte[] body = payload != null ? Files.readAllBytes(payload) : new DemoPayloads(Instant.now()).diffusion();
-        Path work = Files.createTempDirectory("ncb-bench-e2e-");
+        RunFolder folder = data.create("ncb-bench-e2e-");
+        Path work = folder.path();
         Map<String, String> settings = consumers == null ? Map.of()
                 : Map.of("inbound.consumers", Integer.toString(consumers));
         try (LocalFederation federation = LocalFederation.prepare(federationDir, work, List.of(from, to), settings,
@@ -127,9 +131,10 @@ public final class BenchE2eCommand implements Callable<Integer> {
                             + "before it, %d messages then %.1f s at full speed (%d messages) %s%n", jitMillis, answered,
                     jitMillis < 0 ? -1 : jitMillis / answered, warmup, steady.seconds(), steady.messages(),
                     settled(steady));
-            out.println("e2e: data of the run in " + work);
+            out.println("e2e: data of the run in " + folder.describe());
             out.flush();
         }
+        folder.succeeded();
         return 0;
     }
 

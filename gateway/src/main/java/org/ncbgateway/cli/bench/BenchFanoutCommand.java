@@ -44,6 +44,9 @@ public final class BenchFanoutCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "measured diffusions, one after the other (default: ${DEFAULT-VALUE})")
     int rounds = 3;
 
+    @CommandLine.Mixin
+    RunFolderOption data;
+
     @Override
     public Integer call() throws Exception {
         if (rounds < 1) {
@@ -52,7 +55,8 @@ public final class BenchFanoutCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         byte[] body = new DemoPayloads(Instant.now()).diffusion();
-        Path work = Files.createTempDirectory("ncb-bench-fanout-");
+        RunFolder folder = data.create("ncb-bench-fanout-");
+        Path work = folder.path();
         List<String> codes = codes(federationDir);
         try (LocalFederation federation = LocalFederation.prepare(federationDir, work, codes, Clock.systemUTC())) {
             long started = System.nanoTime();
@@ -80,6 +84,7 @@ public final class BenchFanoutCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+        folder.succeeded();
         return 0;
     }
 

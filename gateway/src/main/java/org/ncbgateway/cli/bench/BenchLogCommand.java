@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -45,7 +46,8 @@ public final class BenchLogCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "8", description = "appending threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "where to write the logs (default: a temporary folder)")
+    @Option(names = "--dir", paramLabel = "DIR", description = "where to write the logs, kept "
+            + "(default: a temporary folder, deleted after a run that succeeded)")
     Path dir;
 
     @Spec
@@ -54,7 +56,8 @@ public final class BenchLogCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path base = dir == null ? Files.createTempDirectory("ncb-bench-log") : Files.createDirectories(dir);
+        RunFolder folder = dir == null ? RunFolder.create(Optional.empty(), "ncb-bench-log-") : RunFolder.keep(dir);
+        Path base = folder.path();
         BenchSigner signer = BenchSigner.create("FR");
         out.printf("ncb bench log: %d thread(s), every append fsync'd before it returns, cores=%d%n", threads,
                 Runtime.getRuntime().availableProcessors());
@@ -64,6 +67,7 @@ public final class BenchLogCommand implements Callable<Integer> {
         appends(out, base.resolve("log-200k"), signer, 200 * 1024, Math.max(1, count / 10), threads);
         verify(out, small, signer);
         out.flush();
+        folder.succeeded();
         return 0;
     }
 

@@ -1,17 +1,13 @@
 package org.ncbgateway.cli.bench;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.stream.Stream;
 import org.ncbgateway.gateway.GatewayNode;
 import org.ncbgateway.gateway.SubmissionException;
 
@@ -46,11 +42,11 @@ final class BenchRunner {
     BenchReport run(String command, Optional<Path> keepIn) throws Exception {
         report.command = command;
         double loadAtStart = loadAverage();
-        Path work = keepIn.isPresent() ? Files.createTempDirectory(Files.createDirectories(keepIn.get()), "ncb-bench-")
-                : Files.createTempDirectory("ncb-bench-");
+        RunFolder folder = RunFolder.create(keepIn, "ncb-bench-");
+        Path work = folder.path();
         status.show("starting the bench federation (%s) in %s", String.join(", ", BenchFederationFolder.liveNodes()),
                 work);
-        report.data = work + (keepIn.isPresent() ? "" : " (deleted at the end; --data DIR keeps it)");
+        report.data = folder.describe();
         try (BenchLogging logs = BenchLogging.toFile(work.resolve("nodes.log"));
              BenchPipeline pipeline = BenchPipeline.start(work, settings.largestRecipientCount(), clock)) {
             report.federation = describe();
@@ -75,9 +71,7 @@ final class BenchRunner {
         } finally {
             status.clear();
         }
-        if (keepIn.isEmpty()) {
-            deleteTree(work);
-        }
+        folder.succeeded();
         report.machine = new BenchReport.Machine(Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), loadAtStart, loadAverage());
@@ -223,14 +217,6 @@ final class BenchRunner {
                 + " (embedded persistent brokers, mutual TLS, message logs on); FR-DE direct link, BE and NL behind "
                 + BenchFederationFolder.HUB + "; recipients beyond the three running bureaus are bureaus of other"
                 + " regions whose hubs do not run: sealed for, their copy held at " + BenchFederationFolder.HUB;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static double loadAverage() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ncbgateway.pki.FederationLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,6 +35,9 @@ public final class BenchTransportCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "4", description = "sending threads (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Mixin
+    RunFolderOption data;
+
     @Spec
     CommandSpec spec;
 
@@ -48,8 +52,8 @@ public final class BenchTransportCommand implements Callable<Integer> {
                     + " and nodes/" + TO + " folders (run from the repository root, or name a federation folder)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (StoreAndForward brokers = StoreAndForward.start(layout, FROM, TO,
-                Files.createTempDirectory("ncb-bench-transport"))) {
+        RunFolder folder = data.create("ncb-bench-transport-");
+        try (StoreAndForward brokers = StoreAndForward.start(layout, FROM, TO, folder.path())) {
             out.printf("ncb bench transport: %s ncb.out.%s -> TLS 1.3 core bridge -> %s ncb.in, persistent, journal "
                     + "synced, %d sending thread(s), cores=%d%n", FROM, TO, TO, threads,
                     Runtime.getRuntime().availableProcessors());
@@ -58,8 +62,9 @@ public final class BenchTransportCommand implements Callable<Integer> {
             int large = Math.max(1, count / 10);
             report(out, 200 * 1024, large, brokers.seconds(200 * 1024, large, threads));
             out.flush();
-            return 0;
         }
+        folder.succeeded();
+        return 0;
     }
 
     private static void report(PrintWriter out, int size, int n, double seconds) {

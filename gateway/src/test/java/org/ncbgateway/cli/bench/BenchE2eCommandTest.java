@@ -2,6 +2,9 @@ package org.ncbgateway.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ncbgateway.testing.ExampleFederation;
 
@@ -10,7 +13,7 @@ class BenchE2eCommandTest {
     private final BenchCli cli = new BenchCli();
 
     @Test
-    void warms_up_at_full_speed_then_says_how_long_the_jit_compiled_during_the_measured_window() {
+    void warms_up_at_full_speed_then_says_how_long_the_jit_compiled_during_the_measured_window_and_deletes_its_data() {
         int status = cli.run("e2e", "--federation", ExampleFederation.dir().toString(), "--messages", "6",
                 "--warmup", "2", "--warmup-seconds", "0.5", "--senders", "2");
 
@@ -18,6 +21,9 @@ class BenchE2eCommandTest {
         assertThat(cli.out()).containsPattern("e2e: FR -> BE, 6 messages of [0-9]+ bytes")
                 .containsPattern("e2e: the JIT compiled [0-9]+ ms during the measured [0-9.]+ s \\([0-9]+ ms per second\\);"
                         + " before it, 2 messages then [0-9.]+ s at full speed \\([1-9][0-9]* messages\\)");
+        Matcher data = Pattern.compile("e2e: data of the run in (\\S+) \\(deleted at the end").matcher(cli.out());
+        assertThat(data.find()).as(cli.out()).isTrue();
+        assertThat(Path.of(data.group(1))).doesNotExist();
     }
 
     @Test
