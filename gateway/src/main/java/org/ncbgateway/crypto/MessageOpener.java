@@ -71,7 +71,8 @@ public final class MessageOpener {
         Instant now = clock.instant();
         if (!addressCheck.addresses(header)) {
             throw reject(header, ReasonCode.NOT_ADDRESSED, "node " + self + " is not addressed: to="
-                    + header.to() + " excluded=" + header.excluded());
+                    + header.to() + " excluded=" + header.excluded()
+                    + (header.from().equals(self) ? "; its sender is this node itself" : ""));
         }
         if (!now.isBefore(header.expiresAt())) {
             throw reject(header, ReasonCode.EXPIRED, "expiresAt " + header.expiresAt() + " is not after " + now);

@@ -32,7 +32,8 @@ public final class Rejections {
     }
 
     public Rejection record(byte[] wire, RejectedException failure) {
-        Rejection rejection = new Rejection(failure.code(), FailedSubmissions.reason(failure), failure.header());
+        Rejection rejection = new Rejection(failure.code(), FailedSubmissions.reason(failure), failure.header(),
+                self);
         String messageId = rejection.header().map(h -> h.messageId().toString()).orElse(null);
         String kind = rejection.header().map(h -> h.kind().wireName()).orElse(null);
         String from = rejection.header().map(MessageHeader::from).orElse(null);

@@ -3,6 +3,11 @@ package org.ncbgateway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,5 +60,15 @@ final class GatewayFixtures {
         await().atMost(patience).until(() -> federation.node("FR").machinery().status()
                 .find(diffusion.messageId()).map(s -> s.count(RecipientState.DELIVERED) == 1).orElse(false));
         return diffusion;
+    }
+
+    /** The next message on {@code address} of {@code node}'s broker, taken; null when none comes in time. */
+    static Message receive(GatewayNode node, String address, long waitMillis) throws JMSException {
+        try (Connection connection = node.broker().connectionFactory().createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            connection.start();
+            MessageConsumer consumer = session.createConsumer(session.createQueue(address));
+            return consumer.receive(waitMillis);
+        }
     }
 }

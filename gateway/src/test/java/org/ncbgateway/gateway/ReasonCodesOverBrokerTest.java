@@ -3,11 +3,8 @@ package org.ncbgateway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,12 +171,7 @@ class ReasonCodesOverBrokerTest {
     }
 
     private Message receive(String address) throws Exception {
-        try (Connection connection = de.broker().connectionFactory().createConnection();
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            connection.start();
-            MessageConsumer consumer = session.createConsumer(session.createQueue(address));
-            return consumer.receive(WAIT_MILLIS);
-        }
+        return GatewayFixtures.receive(de, address, WAIT_MILLIS);
     }
 
     private static OpenedMessage openAsFR(Message receipt) throws Exception {
