@@ -1,5 +1,6 @@
 package org.ncbgateway.transport;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,15 @@ final class NextHopBridges {
     private static final Logger LOG = LoggerFactory.getLogger(NextHopBridges.class);
     private static final String BRIDGE_PREFIX = "ncb.bridge.";
     private static final String CONNECTOR_PREFIX = "ncb.peer.";
+    /**
+     * How long a stopping bridge waits for the peer to confirm what it sent. Artemis counts a send as pending
+     * until its confirmation, and when the link drops first (the peer stopped while a send was on the wire) it
+     * puts the message back on the queue but never uncounts it: the bridge's stop would then wait its full
+     * default (60 s; the broker's stop gives up on it after 10 s). On a live link a confirmation comes within
+     * milliseconds; anything unconfirmed stays on {@code ncb.out.<HOP>}, is sent again, and the peer's
+     * duplicate-id cache drops the copy it already has.
+     */
+    static final Duration PENDING_ACK_WAIT = Duration.ofSeconds(1);
 
     private final ActiveMQServer server;
     private final BrokerSettings settings;
@@ -97,6 +107,7 @@ final class NextHopBridges {
                 .setRetryInterval(limits.bridgeRetryInterval().toMillis())
                 .setRetryIntervalMultiplier(2.0)
                 .setMaxRetryInterval(limits.bridgeMaxRetryInterval().toMillis())
+                .setPendingAckTimeout(PENDING_ACK_WAIT.toMillis())
                 // identity comes from this node's TLS certificate, never from the cluster credentials
                 .setUser(null)
                 .setPassword(null));
