@@ -1,6 +1,7 @@
 package org.ncbgateway.audit;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,6 +169,11 @@ public final class MessageLog implements AutoCloseable {
         } finally {
             closing.readLock().unlock();
         }
+        // a writer that failed while this was added may have emptied the queue before it: fail it here
+        IOException failed = failure;
+        if (failed != null) {
+            done.completeExceptionally(failed);
+        }
         return done;
     }
 
@@ -208,6 +214,7 @@ public final class MessageLog implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                fail(batch, unforced, new InterruptedIOException("the writer of the message log was interrupted"));
                 return;
             }
             boolean force = batch.isEmpty() || unforced.size() + batch.size() >= MAX_BATCH;
@@ -225,6 +232,10 @@ public final class MessageLog implements AutoCloseable {
                 }
             } catch (IOException e) {
                 fail(batch, unforced, e);
+                return;
+            } catch (RuntimeException | Error e) {
+                // the writer thread ends here: whoever waits on an entry must hear why rather than wait forever
+                fail(batch, unforced, new IOException("the writer of the message log failed: " + e, e));
                 return;
             }
             if (force) {

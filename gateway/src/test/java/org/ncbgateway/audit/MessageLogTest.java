@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class MessageLogTest {
@@ -198,6 +200,22 @@ class MessageLogTest {
         MessageLog log = MessageLog.open(dir, "FR");
         log.close();
         assertThatThrownBy(() -> log.append(received("late"))).hasMessageContaining("closed");
+    }
+
+    @Test
+    @Timeout(20) // before, the append waited forever
+    void a_writer_that_dies_fails_what_waits_on_it_and_every_later_append_instead_of_leaving_them_waiting()
+            throws IOException {
+        MessageLog log = MessageLog.open(dir, "FR");
+        log.append(received("before"));
+
+        assertThatThrownBy(() -> log.appendContent(head -> {
+            throw new AssertionError("entry content broken");
+        })).isInstanceOf(UncheckedIOException.class).hasMessageContaining("could not write")
+                .cause().hasMessageContaining("writer of the message log failed").hasMessageContaining("entry content broken");
+        assertThatThrownBy(() -> log.append(received("after"))).hasMessageContaining("failed earlier");
+        assertThatThrownBy(log::close).hasMessageContaining("writer of the message log failed");
+        assertThat(readAll(dir)).extracting(entry -> entry.meta().messageId()).containsExactly("before");
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {
