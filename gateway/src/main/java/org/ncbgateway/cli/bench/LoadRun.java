@@ -94,24 +94,10 @@ final class LoadRun {
     private void await(Workload workload, int messages, double rate, CountDownLatch answered,
                        List<Future<Void>> sending) throws Exception {
         String load = rate > 0 ? String.format("%.0f/s", rate) : "full speed";
-        long left = answered.getCount();
-        long progress = System.nanoTime();
-        while (!answered.await(100, TimeUnit.MILLISECONDS)) {
-            for (Future<Void> sender : sending) {
-                if (sender.isDone()) {
-                    sender.get();
-                }
-            }
-            if (answered.getCount() < left) {
-                left = answered.getCount();
-                progress = System.nanoTime();
-            } else if (System.nanoTime() - progress > STALL.toNanos()) {
-                throw new IllegalStateException(workload.name() + " to " + workload.recipients().size()
-                        + " recipient(s) at " + load + ": nothing answered for " + STALL.toSeconds() + " s, "
-                        + (messages - left) + " of " + messages + " answered; the nodes' logs are in the run's folder");
-            }
-            status.update("%s at %s: %d/%d answered", workload.name(), load, messages - answered.getCount(), messages);
-        }
+        ProgressWait.await(answered, messages, sending, STALL, done -> new IllegalStateException(workload.name()
+                + " to " + workload.recipients().size() + " recipient(s) at " + load + ": nothing answered for "
+                + STALL.toSeconds() + " s, " + done + " of " + messages + " answered; the nodes' logs are in the run's "
+                + "folder"), done -> status.update("%s at %s: %d/%d answered", workload.name(), load, done, messages));
         for (Future<Void> sender : sending) {
             sender.get();
         }

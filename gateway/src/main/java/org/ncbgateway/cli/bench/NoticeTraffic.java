@@ -6,6 +6,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -58,7 +59,9 @@ final class NoticeTraffic {
                 int share = count / senders + (t < count % senders ? 1 : 0);
                 threads.add(pool.submit(() -> send(sizes.notice(), share)));
             }
-            await(receipts, count, threads);
+            ProgressWait.await(receipts, count, threads, Duration.ofSeconds(STALL_SECONDS),
+                    done -> new IllegalStateException("broker alone: " + done + " of " + count
+                            + " receipts consumed, none for " + STALL_SECONDS + " s"), done -> { });
             return (System.nanoTime() - start) / 1e9;
         } finally {
             pool.shutdownNow();
@@ -113,26 +116,6 @@ final class NoticeTraffic {
             }
         }
         return null;
-    }
-
-    /** Waits for every receipt; a thread that failed, or a minute without a receipt, ends the run with the reason. */
-    private static void await(CountDownLatch receipts, int count, List<Future<Void>> threads) throws Exception {
-        long left = receipts.getCount();
-        long progress = System.nanoTime();
-        while (!receipts.await(RECEIVE_MILLIS, TimeUnit.MILLISECONDS)) {
-            for (Future<Void> thread : threads) {
-                if (thread.isDone()) {
-                    thread.get();
-                }
-            }
-            if (receipts.getCount() < left) {
-                left = receipts.getCount();
-                progress = System.nanoTime();
-            } else if (System.nanoTime() - progress > TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
-                throw new IllegalStateException("broker alone: " + (count - left) + " of " + count
-                        + " receipts consumed, none for " + STALL_SECONDS + " s");
-            }
-        }
     }
 
     private static MessageProducer persistent(MessageProducer producer) throws JMSException {
