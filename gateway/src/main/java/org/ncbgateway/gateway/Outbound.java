@@ -17,6 +17,7 @@ import org.ncbgateway.audit.LogEvent;
 import org.ncbgateway.audit.MessageLog;
 import org.ncbgateway.crypto.MessageSealer;
 import org.ncbgateway.directory.Directory;
+import org.ncbgateway.directory.DirectoryDerived;
 import org.ncbgateway.directory.DirectoryNode;
 import org.ncbgateway.message.MessageHeader;
 import org.ncbgateway.message.MessageKind;
@@ -41,19 +42,19 @@ public final class Outbound {
 
     private final String self;
     private final PayloadValidator validator;
-    private final Supplier<Directory> directory;
+    private final DirectoryDerived<Routing> routing;
     private final MessageSealer sealer;
     private final MessageLog log;
     private final DeliveryStatusStore status;
     private final Clock clock;
     private final Duration timeToLive;
-    private volatile Routing routing;
 
     public Outbound(String self, PayloadValidator validator, Supplier<Directory> directory, MessageSealer sealer,
                     MessageLog log, DeliveryStatusStore status, Clock clock, Duration timeToLive) {
         this.self = Objects.requireNonNull(self, "self");
         this.validator = Objects.requireNonNull(validator, "validator");
-        this.directory = Objects.requireNonNull(directory, "directory");
+        this.routing = new DirectoryDerived<>(directory,
+                current -> new Routing(current, new NextHops(current), new ConcurrentHashMap<>()));
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.log = Objects.requireNonNull(log, "log");
         this.status = Objects.requireNonNull(status, "status");
@@ -78,7 +79,7 @@ public final class Outbound {
         MessageHeader header = new MessageHeader(submission.messageId(), submission.kind(), self, submission.to(),
                 submission.excluded(), now, now.plus(timeToLive), submission.inReplyTo().orElse(null),
                 submission.priority());
-        Routing current = routing();
+        Routing current = routing.get();
         try {
             List<DirectoryNode> recipients = RecipientResolver.resolve(current.directory(), header);
             byte[] wire = sealer.seal(header, submission.payload(), current.encryptionCertificates(recipients));
@@ -87,17 +88,6 @@ public final class Outbound {
         } catch (AddressingException e) {
             throw new SubmissionException("header " + e.field() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The routing of the directory in force, made again only when another directory is put in force. */
-    private Routing routing() {
-        Directory current = directory.get();
-        Routing cached = routing;
-        if (cached == null || cached.directory() != current) {
-            cached = new Routing(current, new NextHops(current), new ConcurrentHashMap<>());
-            routing = cached;
-        }
-        return cached;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.ncbgateway.directory.Directory;
+import org.ncbgateway.directory.DirectoryDerived;
 import org.ncbgateway.message.MessageHeader;
 import org.ncbgateway.message.ReasonCode;
 import org.ncbgateway.message.RejectedException;
@@ -18,13 +19,12 @@ import org.ncbgateway.message.RejectedException;
 public final class RelayCheck {
 
     private final String self;
-    private final Supplier<Directory> directory;
+    private final DirectoryDerived<NextHops> routing;
     private final Clock clock;
-    private volatile NextHops routing;
 
     public RelayCheck(String self, Supplier<Directory> directory, Clock clock) {
         this.self = Objects.requireNonNull(self, "self");
-        this.directory = Objects.requireNonNull(directory, "directory");
+        this.routing = new DirectoryDerived<>(directory, NextHops::new);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -40,7 +40,7 @@ public final class RelayCheck {
         }
         HopPlan plan;
         try {
-            plan = routing().plan(self, header);
+            plan = routing.get().plan(self, header);
         } catch (AddressingException e) {
             throw new RejectedException(ReasonCode.NOT_ADDRESSED, "header " + e.getMessage() + ": not relayed",
                     header, null);
@@ -50,15 +50,5 @@ public final class RelayCheck {
                     + " from " + header.from() + " to " + header.to() + ": not relayed", header, null);
         }
         return plan;
-    }
-
-    private NextHops routing() {
-        Directory current = directory.get();
-        NextHops cached = routing;
-        if (cached == null || cached.topology().directory() != current) {
-            cached = new NextHops(current);
-            routing = cached;
-        }
-        return cached;
     }
 }
